@@ -1,0 +1,263 @@
+package org.partnernetz.seed;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.partnernetz.graph.Label;
+import org.partnernetz.network.CollaborationDeriver;
+import org.partnernetz.graph.PartialDate;
+import org.partnernetz.graph.RelType;
+import org.partnernetz.graph.SearchText;
+import org.partnernetz.seed.SeedEntries.Entry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads a {@link SeedSet} into Neo4j so that the graph afterwards holds exactly the seed: entries
+ * are merged by id, relationships by a key made of type, ends and role, and whatever an earlier
+ * import wrote that the seed no longer holds is removed. Importing the same seed twice therefore
+ * changes nothing. Validation happens first and everything is written in one transaction, so a bad
+ * seed leaves the database as it was.
+ */
+@Service
+public class SeedImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(SeedImporter.class);
+
+    private final SeedReader reader;
+    private final GraphSchema schema;
+    private final CollaborationDeriver collaborations;
+    private final Neo4jClient neo4j;
+    private final TransactionTemplate transactions;
+
+    SeedImporter(SeedReader reader, GraphSchema schema, CollaborationDeriver collaborations, Neo4jClient neo4j,
+            TransactionTemplate transactions) {
+        this.reader = reader;
+        this.schema = schema;
+        this.collaborations = collaborations;
+        this.neo4j = neo4j;
+        this.transactions = transactions;
+    }
+
+    /** Reads, validates and imports the seed at {@code location} (e.g. {@code classpath:graph-seed/}). */
+    public ImportResult importFrom(String location) {
+        var seed = reader.read(location);
+        var labels = SeedValidator.validate(seed);
+        schema.ensure();
+        var result = transactions.execute(status -> write(seed, labels));
+        log.info("Imported the seed from {}: {}", location, result);
+        return result;
+    }
+
+    /** Whether the graph holds any seeded entity yet. */
+    public boolean isEmpty() {
+        return neo4j.query("MATCH (n:Entity) RETURN count(n) = 0 AS empty")
+                .fetchAs(Boolean.class).one().orElse(true);
+    }
+
+    private ImportResult write(SeedSet seed, Map<String, Label> labels) {
+        var rowsByLabel = new LinkedHashMap<Label, List<Map<String, Object>>>();
+        seed.entries().forEach(located -> rowsByLabel
+                .computeIfAbsent(labels.get(located.entry().id()), l -> new ArrayList<>())
+                .add(nodeRow(located.entry())));
+        rowsByLabel.forEach((label, rows) -> neo4j.query("""
+                UNWIND $rows AS row
+                MERGE (n:Entity {id: row.id})
+                SET n = row, n:%s
+                """.formatted(label)).bind(rows).to("rows").run());
+
+        var relationships = relationshipRows(seed);
+        relationships.forEach((type, rows) -> neo4j.query("""
+                UNWIND $rows AS row
+                MATCH (a:Entity {id: row.from})
+                MATCH (b:Entity {id: row.to})
+                MERGE (a)-[r:%s {key: row.props.key}]->(b)
+                SET r = row.props
+                """.formatted(type)).bind(rows).to("rows").run());
+
+        var ids = seed.entries().map(l -> l.entry().id()).toList();
+        var keys = relationships.values().stream().flatMap(List::stream)
+                .map(row -> ((Map<?, ?>) row.get("props")).get("key")).toList();
+        neo4j.query("MATCH (n:Entity) WHERE NOT n.id IN $ids DETACH DELETE n").bind(ids).to("ids").run();
+        neo4j.query("""
+                MATCH (:Entity)-[r]->(:Entity)
+                WHERE r.key IS NOT NULL AND NOT r.key IN $keys
+                DELETE r
+                """).bind(keys).to("keys").run();
+        var derived = collaborations.rebuild();
+        return new ImportResult(ids.size(), keys.size(), derived);
+    }
+
+    private static Map<String, Object> nodeRow(Entry entry) {
+        var row = new HashMap<String, Object>();
+        row.put("id", entry.id());
+        row.put("slug", slugOf(entry));
+        switch (entry) {
+            case SeedEntries.Source s -> {
+                row.put("title", s.title());
+                row.put("publisher", s.publisher());
+                row.put("published", s.published());
+                row.put("url", s.url());
+                row.put("file", s.file());
+                row.put("language", s.language());
+                names(row, s.title(), Stream.of(s.title(), s.publisher()));
+                dates(row, s.published(), s.published());
+            }
+            case SeedEntries.Region r -> {
+                row.put("name", r.name());
+                row.put("nameEn", r.nameEn());
+                row.put("type", r.type());
+                row.put("ags", r.ags());
+                row.put("note", r.note());
+                names(row, r.name(), Stream.of(r.name(), r.nameEn()));
+            }
+            case SeedEntries.Organisation o -> {
+                row.put("name", o.name());
+                row.put("shortName", o.shortName());
+                row.put("aliases", list(o.aliases()));
+                row.put("kind", o.kind());
+                row.put("description", o.description());
+                row.put("descriptionEn", o.descriptionEn());
+                row.put("website", o.website());
+                names(row, o.name(), Stream.concat(Stream.of(o.name(), o.shortName()), list(o.aliases()).stream()));
+            }
+            case SeedEntries.Person p -> {
+                row.put("name", p.name());
+                row.put("description", p.description());
+                row.put("descriptionEn", p.descriptionEn());
+                names(row, p.name(), Stream.of(p.name()));
+            }
+            case SeedEntries.Project p -> {
+                row.put("name", p.name());
+                row.put("aliases", list(p.aliases()));
+                row.put("kind", p.kind());
+                row.put("since", p.since());
+                row.put("until", p.until());
+                row.put("description", p.description());
+                row.put("descriptionEn", p.descriptionEn());
+                row.put("website", p.website());
+                names(row, p.name(), Stream.concat(Stream.of(p.name()), list(p.aliases()).stream()));
+                dates(row, p.since(), p.until());
+            }
+            case SeedEntries.Event e -> {
+                row.put("name", e.name());
+                row.put("kind", e.kind());
+                row.put("date", e.date());
+                row.put("endDate", e.endDate());
+                row.put("description", e.description());
+                row.put("descriptionEn", e.descriptionEn());
+                names(row, e.name(), Stream.of(e.name()));
+                dates(row, e.date(), e.endDate() != null ? e.endDate() : e.date());
+            }
+            case SeedEntries.Figure f -> {
+                row.put("metric", f.metric());
+                row.put("label", f.label());
+                row.put("value", f.value());
+                row.put("unit", f.unit());
+                row.put("qualifier", f.qualifier() == null ? "EXACT" : f.qualifier());
+                row.put("date", f.date());
+                row.put("period", f.period());
+                row.put("note", f.note());
+                names(row, f.label() != null ? f.label() : f.metric(), Stream.of(f.label(), f.metric()));
+            }
+        }
+        row.values().removeIf(v -> v == null);
+        return row;
+    }
+
+    /** Seed relationships plus the ones implied by entries: mentions, region parents, figures' subjects. */
+    private static Map<String, List<Map<String, Object>>> relationshipRows(SeedSet seed) {
+        var rows = new LinkedHashMap<String, List<Map<String, Object>>>();
+        for (var r : seed.relationships()) {
+            var props = new HashMap<String, Object>();
+            props.put("key", keyOf(r));
+            props.put("role", r.role());
+            props.put("since", r.since());
+            props.put("until", r.until());
+            props.put("asOf", r.asOf());
+            props.put("amount", r.amount());
+            props.put("currency", r.currency());
+            props.put("period", r.period());
+            props.put("basis", r.basis());
+            props.put("sources", r.sources());
+            props.put("note", r.note());
+            dates(props, r.since(), r.until());
+            add(rows, r.type(), r.from(), r.to(), props);
+        }
+        seed.entries().forEach(located -> {
+            var entry = located.entry();
+            for (var source : entry.sources()) {
+                add(rows, "MENTIONS", source, entry.id(), Map.of("key", "MENTIONS|" + source + "|" + entry.id(),
+                        "basis", "stated", "sources", List.of(source)));
+            }
+            if (entry instanceof SeedEntries.Region region) {
+                for (var parent : list(region.parents())) {
+                    add(rows, "PART_OF", region.id(), parent, Map.of(
+                            "key", "PART_OF|" + region.id() + "|" + parent + "|",
+                            "partial", list(region.partial()).contains(parent),
+                            "basis", "stated", "sources", region.sources()));
+                }
+            }
+            if (entry instanceof SeedEntries.Figure figure && figure.about() != null) {
+                add(rows, "ABOUT", figure.id(), figure.about(), Map.of(
+                        "key", "ABOUT|" + figure.id() + "|" + figure.about(),
+                        "basis", "stated", "sources", figure.sources()));
+            }
+        });
+        return rows;
+    }
+
+    private static void add(Map<String, List<Map<String, Object>>> rows, String type, String from, String to,
+            Map<String, Object> props) {
+        var cleaned = new HashMap<>(props);
+        cleaned.values().removeIf(v -> v == null);
+        rows.computeIfAbsent(type, t -> new ArrayList<>()).add(Map.of("from", from, "to", to, "props", cleaned));
+    }
+
+    /** Stores first and last day next to the text, so time windows can be compared in queries. */
+    private static void dates(Map<String, Object> row, String start, String end) {
+        var first = PartialDate.parseNullable(start);
+        var last = PartialDate.parseNullable(end);
+        row.put("start", first == null ? null : first.first());
+        row.put("startText", start);
+        row.put("end", last == null ? null : last.last());
+        row.put("endText", end);
+    }
+
+    private static void names(Map<String, Object> row, String sortName, Stream<String> names) {
+        row.put("sortName", SearchText.fold(sortName));
+        row.put("searchText", SearchText.of(names));
+    }
+
+    static String slugOf(Entry entry) {
+        var slug = switch (entry) {
+            case SeedEntries.Source s -> s.slug();
+            case SeedEntries.Region r -> r.slug();
+            case SeedEntries.Organisation o -> o.slug();
+            case SeedEntries.Person p -> p.slug();
+            case SeedEntries.Project p -> p.slug();
+            case SeedEntries.Event e -> e.slug();
+            case SeedEntries.Figure f -> null;
+        };
+        return slug == null ? entry.id() : slug;
+    }
+
+    static String keyOf(SeedEntries.Relationship r) {
+        return r.type() + "|" + r.from() + "|" + r.to() + "|" + (r.role() == null ? "" : r.role());
+    }
+
+    private static List<String> list(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** What an import wrote: entries, stated relationships and derived collaborations. */
+    public record ImportResult(int entries, int relationships, int collaborations) {
+    }
+}
