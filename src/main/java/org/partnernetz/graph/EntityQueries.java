@@ -1,0 +1,149 @@
+package org.partnernetz.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.partnernetz.graphql.BadRequestException;
+import org.partnernetz.graphql.Connection;
+import org.partnernetz.graphql.GlobalId;
+import org.partnernetz.graphql.NotFoundException;
+import org.partnernetz.graphql.PageRequest;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lookups and lists every kind of object shares: by id or slug, and filtered, ordered pages.
+ * Feature controllers call it with their {@link Label} and filters; the Cypher is assembled from
+ * fixed fragments, and every value a client sends travels as a parameter.
+ */
+@Component
+public class EntityQueries {
+
+    private static final Map<Label, String> ORDER = Map.of(
+            Label.Organisation, "n.sortName, n.id",
+            Label.Project, "n.sortName, n.id",
+            Label.Person, "n.sortName, n.id",
+            Label.Region, "$levels[n.type], n.sortName, n.id",
+            Label.Event, "coalesce(n.start, date('0001-01-01')) DESC, n.sortName, n.id",
+            Label.Source, "coalesce(n.start, date('0001-01-01')) DESC, n.sortName, n.id",
+            Label.Figure, "n.sortName, n.id");
+
+    private static final Map<String, Integer> REGION_LEVELS = Map.of(
+            "STATE", 0, "ADMINISTRATIVE_DISTRICT", 1, "LABOUR_MARKET_REGION", 2, "DISTRICT", 3,
+            "DISTRICT_FREE_CITY", 3, "MUNICIPALITY", 4, "CITY_DISTRICT", 5, "VENUE", 6);
+
+    private final Neo4jClient neo4j;
+
+    EntityQueries(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    /**
+     * The object named by {@code id} (global or seed id) or {@code slug}; exactly one must be given.
+     * A global id of another type finds nothing.
+     */
+    public <T> Optional<T> findOne(Label label, String id, String slug, Class<T> type) {
+        if ((id == null) == (slug == null)) {
+            throw new BadRequestException("Give either id or slug, not " + (id == null ? "neither" : "both"));
+        }
+        String key = id;
+        if (id != null && GlobalId.looksLikeGlobalId(id)) {
+            var globalId = GlobalId.parse(id);
+            if (globalId.label() != label) {
+                return Optional.empty();
+            }
+            key = globalId.key();
+        }
+        var property = slug != null ? "slug" : "id";
+        return neo4j.query("MATCH (n:%s {%s: $value}) RETURN n".formatted(label, property))
+                .bind(slug != null ? slug : key).to("value")
+                .fetchAs(GraphObject.class).mappedBy((types, record) -> Nodes.toObject(record.get("n").asNode()))
+                .one().map(type::cast);
+    }
+
+    /** Any object by its global id. */
+    public Optional<GraphObject> byGlobalId(String id) {
+        var globalId = GlobalId.parse(id);
+        return neo4j.query("MATCH (n:%s {id: $key}) RETURN n".formatted(globalId.label()))
+                .bind(globalId.key()).to("key")
+                .fetchAs(GraphObject.class).mappedBy((types, record) -> Nodes.toObject(record.get("n").asNode()))
+                .one();
+    }
+
+    /** The seed id of the object a client names by global id, seed id or slug; NOT_FOUND otherwise. */
+    public String resolveKey(Label label, String reference, String argument) {
+        if (reference == null || reference.isBlank()) {
+            throw new BadRequestException(argument + " must name a " + label.name().toLowerCase() + " by slug or id");
+        }
+        String key = reference;
+        if (GlobalId.looksLikeGlobalId(reference)) {
+            var globalId = GlobalId.parse(reference);
+            if (globalId.label() != label) {
+                throw new BadRequestException(argument + " '" + reference + "' is a " + globalId.label()
+                        + ", expected a " + label);
+            }
+            key = globalId.key();
+        }
+        return neo4j.query("MATCH (n:%s) WHERE n.id = $ref OR n.slug = $ref RETURN n.id AS key LIMIT 1".formatted(label))
+                .bind(key).to("ref")
+                .fetchAs(String.class).one()
+                .orElseThrow(() -> new NotFoundException("No " + label.name().toLowerCase() + " '" + reference
+                        + "'. Find one with " + label.name().toLowerCase() + "s(name: ...) or regions(name: ...)"));
+    }
+
+    /** A page of objects of {@code label} that match {@code filter}, in the label's natural order. */
+    public <T> Connection<Connection.Edge<T>> list(Label label, Filter filter, PageRequest page, Class<T> type) {
+        var conditions = new ArrayList<String>();
+        var parameters = new HashMap<String, Object>();
+        if (filter.name() != null && !filter.name().isBlank()) {
+            conditions.add("n.searchText CONTAINS $name");
+            parameters.put("name", SearchText.fold(filter.name()));
+        }
+        if (filter.kinds() != null) {
+            conditions.add("n.%s IN $kinds".formatted(label == Label.Region ? "type" : "kind"));
+            parameters.put("kinds", filter.kinds());
+        }
+        if (filter.from() != null) {
+            conditions.add("(n.end IS NULL OR n.end >= $from)");
+            parameters.put("from", filter.from().first());
+        }
+        if (filter.to() != null) {
+            conditions.add("(n.start IS NULL OR n.start <= $to)");
+            parameters.put("to", filter.to().last());
+        }
+        var where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
+        parameters.put("offset", page.offset());
+        parameters.put("limit", page.limit());
+        parameters.put("levels", REGION_LEVELS);
+        var cypher = """
+                RETURN COUNT { MATCH (n:%1$s) %2$s } AS total,
+                       COLLECT { MATCH (n:%1$s) %2$s RETURN n ORDER BY %3$s SKIP $offset LIMIT $limit } AS nodes
+                """.formatted(label, where, ORDER.get(label));
+        record Result(int total, List<Object> nodes) {
+        }
+        var result = neo4j.query(cypher).bindAll(parameters)
+                .fetchAs(Result.class)
+                .mappedBy((types, record) -> new Result(record.get("total").asInt(),
+                        record.get("nodes").asList(v -> Nodes.toObject(v.asNode()))))
+                .one().orElseThrow();
+        return Connection.ofNodes(result.nodes().stream().map(type::cast).toList(), page, result.total());
+    }
+
+    /**
+     * What a root list may be filtered by; absent parts do not filter.
+     *
+     * @param name folded and matched against names, short names and aliases
+     * @param kinds the {@code kind} (or, for regions, {@code type}) values to keep
+     * @param from keep objects whose time ends on or after this date
+     * @param to keep objects whose time starts on or before this date
+     */
+    public record Filter(String name, List<String> kinds, PartialDate from, PartialDate to) {
+
+        public static Filter byName(String name) {
+            return new Filter(name, null, null, null);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.partnernetz.graph;
+
+/** An object of the curated network as the API shows it: every one has a global id and a seed id. */
+public interface GraphObject {
+
+    /** The global id, e.g. {@code Organisation:whkt}. */
+    String id();
+
+    /** The seed id, stable across imports. */
+    String key();
+
+    /** Something with a German description and, perhaps, an English one. */
+    interface Described {
+        String description();
+
+        String descriptionEn();
+    }
+}

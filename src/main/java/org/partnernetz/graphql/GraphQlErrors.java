@@ -1,0 +1,40 @@
+package org.partnernetz.graphql;
+
+import java.util.UUID;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns exceptions into classified GraphQL errors. Expected failures keep their message; anything
+ * else becomes INTERNAL_ERROR with a correlation id that is logged once with the stack trace, so no
+ * internals reach the client.
+ */
+@Component
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        var error = GraphqlErrorBuilder.newError(env);
+        return switch (ex) {
+            case BadRequestException e -> error.errorType(ErrorType.BAD_REQUEST).message(e.getMessage()).build();
+            case NotFoundException e -> error.errorType(ErrorType.NOT_FOUND).message(e.getMessage()).build();
+            default -> {
+                var correlationId = UUID.randomUUID().toString();
+                log.error("Request failed [{}] at {}", correlationId, env.getExecutionStepInfo().getPath(), ex);
+                yield error.errorType(ErrorType.INTERNAL_ERROR)
+                        .message("Internal error; quote " + correlationId + " when reporting it")
+                        .extensions(java.util.Map.of("correlationId", correlationId))
+                        .build();
+            }
+        };
+    }
+}

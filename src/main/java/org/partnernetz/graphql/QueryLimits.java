@@ -1,0 +1,58 @@
+package org.partnernetz.graphql;
+
+import java.util.List;
+
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
+
+/**
+ * Refuses queries that are too deep or too large before they run, and answers requests that take
+ * too long with an error. Refusals are BAD_REQUEST errors that say which limit was hit.
+ */
+@Configuration(proxyBeanMethods = false)
+class QueryLimits {
+
+    @Bean
+    MaxQueryDepthInstrumentation maxQueryDepth(QueryLimitsProperties limits) {
+        return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
+            @Override
+            protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
+                return refusal("The query is nested " + depth + " levels deep; at most " + maxDepth
+                        + " are allowed. Split it into several queries.");
+            }
+        };
+    }
+
+    @Bean
+    MaxQueryComplexityInstrumentation maxQueryComplexity(QueryLimitsProperties limits) {
+        FieldComplexityCalculator perPage = (env, childComplexity) -> {
+            var first = env.getArguments().get("first");
+            var multiplier = first instanceof Integer n ? Math.max(1, n) : 1;
+            return 1 + childComplexity * multiplier;
+        };
+        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), perPage) {
+            @Override
+            protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
+                return refusal("The query may ask for about " + complexity + " objects; at most " + maxComplexity
+                        + " are allowed. Ask for smaller pages (first) or fewer nested lists.");
+            }
+        };
+    }
+
+    @Bean
+    TimeoutWebGraphQlInterceptor requestTimeout(QueryLimitsProperties limits) {
+        return new TimeoutWebGraphQlInterceptor(limits.timeout());
+    }
+
+    private static AbortExecutionException refusal(String message) {
+        return new AbortExecutionException(List.of(
+                GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(message).build()));
+    }
+}

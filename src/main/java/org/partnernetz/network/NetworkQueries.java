@@ -1,0 +1,162 @@
+package org.partnernetz.network;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+
+import org.neo4j.driver.Value;
+import org.partnernetz.graph.Nodes;
+import org.partnernetz.graph.PartialDate;
+import org.partnernetz.graph.Props;
+import org.partnernetz.graphql.Connection;
+import org.partnernetz.graphql.PageRequest;
+import org.partnernetz.organisation.Organisation;
+import org.partnernetz.region.Region;
+import org.partnernetz.relationship.Relationship;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The network questions: who is active in a region, and who collaborates with whom. Each answers a
+ * whole page, ties and links included, in one query.
+ */
+@Component
+class NetworkQueries {
+
+    /** Regions below a region: the hierarchy is at most six levels deep (state to venue). */
+    private static final String REGIONS = """
+            MATCH (root:Region {id: $region})
+            WITH CASE WHEN $includeSubregions
+                      THEN COLLECT { MATCH (r:Region)-[:PART_OF*0..6]->(root) RETURN DISTINCT r }
+                      ELSE [root] END AS regions
+            """;
+
+    private static final String PARTNERS = REGIONS + """
+            UNWIND regions AS r
+            CALL (r) {
+              MATCH (o:Organisation)-[rel:LOCATED_IN|ACTIVE_IN]->(r)
+              RETURN o, type(rel) AS kind, rel, null AS through
+              UNION
+              MATCH (o:Organisation)-[rel:PARTICIPATES_IN]->(x)-[:LOCATED_IN|ACTIVE_IN]->(r)
+              RETURN o, 'PARTICIPATES_IN' AS kind, rel, x AS through
+            }
+            WITH o, r, kind, rel, through
+            WHERE $kinds IS NULL OR o.kind IN $kinds
+            WITH o, collect(DISTINCT {kind: kind, region: r, rel: rel, through: through}) AS ties
+            ORDER BY o.sortName, o.id
+            WITH collect({o: o, ties: ties}) AS ranked
+            RETURN size(ranked) AS total, ranked[$offset..$end] AS page
+            """;
+
+    private static final String COLLABORATIONS = """
+            CALL () {
+              %s
+            }
+            WITH DISTINCT col
+            WHERE ($from IS NULL OR col.end IS NULL OR col.end >= $from)
+              AND ($to IS NULL OR col.start IS NULL OR col.start <= $to)
+            WITH col.pairKey AS pairKey, collect(col) AS links
+            ORDER BY size(links) DESC, pairKey
+            WITH collect({pairKey: pairKey, links: links}) AS ranked
+            RETURN size(ranked) AS total, [pair IN ranked[$offset..$end] | [l IN pair.links | {
+              link: l,
+              through: head([(l)-[:THROUGH]->(t) | t]),
+              a: head([(l)-[:BETWEEN {position: 'A'}]->(a) | a]),
+              b: head([(l)-[:BETWEEN {position: 'B'}]->(b) | b])
+            }]] AS page
+            """;
+
+    private static final String IN_REGION = REGIONS + """
+            UNWIND regions AS r
+            MATCH (col:Collaboration)-[:IN_REGION]->(r)
+            %s
+            RETURN col
+            """;
+
+    private static final String OF_ORGANISATION = """
+            MATCH (col:Collaboration)-[:BETWEEN]->(:Organisation {id: $organisation})
+            RETURN col
+            """;
+
+    private static final String ALL = "MATCH (col:Collaboration) RETURN col";
+
+    private final Neo4jClient neo4j;
+
+    NetworkQueries(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    Connection<Partner> partners(String regionKey, boolean includeSubregions, List<String> kinds, PageRequest page) {
+        var parameters = new HashMap<String, Object>();
+        parameters.put("region", regionKey);
+        parameters.put("includeSubregions", includeSubregions);
+        parameters.put("kinds", kinds);
+        parameters.put("offset", page.offset());
+        parameters.put("end", page.offset() + page.limit());
+        record Row(Organisation organisation, List<Partner.Tie> ties) {
+        }
+        record Result(int total, List<Row> rows) {
+        }
+        var result = neo4j.query(PARTNERS).bindAll(parameters)
+                .fetchAs(Result.class)
+                .mappedBy((types, record) -> new Result(record.get("total").asInt(), record.get("page").asList(
+                        v -> new Row(Organisation.from(v.get("o").asNode()), v.get("ties").asList(NetworkQueries::tie)))))
+                .one().orElse(new Result(0, List.of()));
+        return Connection.of(result.rows(), page, result.total(),
+                (row, cursor) -> new Partner(cursor, row.organisation(), row.ties()));
+    }
+
+    Connection<Connection.Edge<Collaboration>> collaborations(String regionKey, String organisationKey,
+            PartialDate from, PartialDate to, PageRequest page) {
+        String selection;
+        if (regionKey != null) {
+            selection = IN_REGION.formatted(organisationKey == null ? ""
+                    : "MATCH (col)-[:BETWEEN]->(:Organisation {id: $organisation})");
+        } else if (organisationKey != null) {
+            selection = OF_ORGANISATION;
+        } else {
+            selection = ALL;
+        }
+        var parameters = new HashMap<String, Object>();
+        parameters.put("region", regionKey);
+        parameters.put("includeSubregions", true);
+        parameters.put("organisation", organisationKey);
+        parameters.put("from", from == null ? null : from.first());
+        parameters.put("to", to == null ? null : to.last());
+        parameters.put("offset", page.offset());
+        parameters.put("end", page.offset() + page.limit());
+        record Result(int total, List<Collaboration> pairs) {
+        }
+        var result = neo4j.query(COLLABORATIONS.formatted(selection)).bindAll(parameters)
+                .fetchAs(Result.class)
+                .mappedBy((types, record) -> new Result(record.get("total").asInt(),
+                        record.get("page").asList(NetworkQueries::collaboration)))
+                .one().orElse(new Result(0, List.of()));
+        return Connection.ofNodes(result.pairs(), page, result.total());
+    }
+
+    private static Partner.Tie tie(Value tie) {
+        var through = tie.get("through");
+        return new Partner.Tie(tie.get("kind").asString(), Region.from(tie.get("region").asNode()),
+                through.isNull() ? null : Nodes.toObject(through.asNode()),
+                Relationship.from(tie.get("rel").asRelationship()));
+    }
+
+    private static Collaboration collaboration(Value pair) {
+        var links = new ArrayList<Collaboration.Link>();
+        for (var value : pair.values()) {
+            var link = value.get("link").asNode();
+            var basis = Props.text(link, "basis");
+            links.add(new Collaboration.Link(Props.text(link, "kind"), Nodes.toObject(value.get("through").asNode()),
+                    Props.text(link, "roleA"), Props.text(link, "roleB"), Props.text(link, "since"),
+                    Props.text(link, "until"), basis == null ? "STATED" : basis.toUpperCase(Locale.ROOT),
+                    Props.texts(link, "sources")));
+        }
+        links.sort(java.util.Comparator.comparing(Collaboration.Link::kind)
+                .thenComparing(l -> l.through().key()));
+        var first = pair.get(0);
+        return new Collaboration(Organisation.from(first.get("a").asNode()), Organisation.from(first.get("b").asNode()),
+                List.copyOf(links));
+    }
+}

@@ -1,0 +1,28 @@
+package org.partnernetz.relationship;
+
+import static org.partnernetz.graph.Props.flag;
+import static org.partnernetz.graph.Props.number;
+import static org.partnernetz.graph.Props.text;
+import static org.partnernetz.graph.Props.texts;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.partnernetz.source.HasSources;
+
+/** The facts on one relationship of the graph: type, role, time and provenance. */
+public record Relationship(String type, String role, String since, String until, String asOf, Double amount,
+        String currency, String period, boolean partial, String basis, String note, List<String> sourceKeys)
+        implements HasSources {
+
+    public static Relationship from(org.neo4j.driver.types.Relationship r) {
+        var basis = text(r, "basis");
+        return new Relationship(r.type(), text(r, "role"), text(r, "since"), text(r, "until"), text(r, "asOf"),
+                number(r, "amount"), text(r, "currency"), text(r, "period"), flag(r, "partial"),
+                basis == null ? "STATED" : basis.toUpperCase(Locale.ROOT), text(r, "note"), texts(r, "sources"));
+    }
+
+    /** One edge of a {@code RelationshipConnection}: the object at the other end and the facts. */
+    public record Edge(String cursor, Object node, Relationship relationship) {
+    }
+}

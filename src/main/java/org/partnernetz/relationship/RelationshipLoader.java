@@ -1,0 +1,78 @@
+package org.partnernetz.relationship;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.neo4j.driver.Value;
+import org.partnernetz.graph.GraphObject;
+import org.partnernetz.graph.Nodes;
+import org.partnernetz.graphql.PageRequest;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads relationship fields for many parent objects at once: one query per field and page size,
+ * whatever the number of parents. This is what keeps the number of database round trips of a
+ * request independent of the number of results.
+ */
+@Component
+class RelationshipLoader {
+
+    private static final String QUERY = """
+            UNWIND $keys AS key
+            MATCH (p:Entity {id: key})
+            CALL (p) {
+              MATCH %s
+              WITH r, t ORDER BY t.sortName, t.id
+              WITH collect({r: r, t: t}) AS rows
+              RETURN size(rows) AS total, rows[$offset..$end] AS page
+            }
+            RETURN key, total, page
+            """;
+
+    /** What one parent asked for: a field, the parent's seed id, the page. */
+    record Key(RelationshipField field, String parentKey, PageRequest page) {
+    }
+
+    /** One page of related objects, and how many there are in all. */
+    record Loaded(int total, List<Row> rows) {
+    }
+
+    record Row(Relationship relationship, GraphObject node) {
+    }
+
+    private final Neo4jClient neo4j;
+
+    RelationshipLoader(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    Map<Key, Loaded> load(Set<Key> keys) {
+        var result = new HashMap<Key, Loaded>();
+        var groups = keys.stream().collect(Collectors.groupingBy(k -> new Group(k.field(), k.page())));
+        groups.forEach((group, members) -> {
+            var byParent = members.stream().collect(Collectors.toMap(Key::parentKey, k -> k));
+            neo4j.query(QUERY.formatted(group.field().pattern()))
+                    .bind(List.copyOf(byParent.keySet())).to("keys")
+                    .bind(group.page().offset()).to("offset")
+                    .bind(group.page().offset() + group.page().limit()).to("end")
+                    .fetchAs(Map.Entry.class)
+                    .mappedBy((types, record) -> Map.entry(record.get("key").asString(),
+                            new Loaded(record.get("total").asInt(), record.get("page").asList(RelationshipLoader::row))))
+                    .all()
+                    .forEach(entry -> result.put(byParent.get((String) entry.getKey()), (Loaded) entry.getValue()));
+        });
+        keys.forEach(key -> result.putIfAbsent(key, new Loaded(0, List.of())));
+        return result;
+    }
+
+    private static Row row(Value value) {
+        return new Row(Relationship.from(value.get("r").asRelationship()), Nodes.toObject(value.get("t").asNode()));
+    }
+
+    private record Group(RelationshipField field, PageRequest page) {
+    }
+}

@@ -1,0 +1,25 @@
+package org.partnernetz.source;
+
+import static org.partnernetz.graph.Props.number;
+import static org.partnernetz.graph.Props.text;
+
+import org.neo4j.driver.types.Node;
+import org.partnernetz.graph.GraphObject;
+import org.partnernetz.graph.Label;
+import org.partnernetz.graphql.GlobalId;
+
+/** A number a source gives, about one object of the network. */
+public record Figure(String key, String metric, String label, Double value, String unit, String qualifier,
+        String date, String period, String note) implements GraphObject {
+
+    public static Figure from(Node node) {
+        return new Figure(text(node, "id"), text(node, "metric"), text(node, "label"), number(node, "value"),
+                text(node, "unit"), text(node, "qualifier"), text(node, "date"), text(node, "period"),
+                text(node, "note"));
+    }
+
+    @Override
+    public String id() {
+        return GlobalId.of(Label.Figure, key);
+    }
+}

@@ -1,0 +1,9 @@
+package org.partnernetz.source;
+
+import java.util.List;
+
+/** Something traced to source documents by their seed ids; its {@code sources} field loads them in batch. */
+public interface HasSources {
+
+    List<String> sourceKeys();
+}
