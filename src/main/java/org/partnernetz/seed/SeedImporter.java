@@ -50,9 +50,10 @@ public class SeedImporter {
     public ImportResult importFrom(String location) {
         var seed = reader.read(location);
         var labels = SeedValidator.validate(seed);
+        var started = System.nanoTime();
         schema.ensure();
         var result = transactions.execute(status -> write(seed, labels));
-        log.info("Imported the seed from {}: {}", location, result);
+        log.info("Imported the seed from {} in {} ms: {}", location, (System.nanoTime() - started) / 1_000_000, result);
         return result;
     }
 

@@ -1,0 +1,376 @@
+package org.partnernetz.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.partnernetz.support.QueryCounter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * Every root field of the API, over HTTP, against the curated seed in a real Neo4j. Subclasses
+ * choose the database: the embedded one, or a container where Docker runs.
+ */
+abstract class HubApiTests {
+
+    @Autowired
+    HttpGraphQlTester graphQl;
+
+    @Autowired
+    QueryCounter queries;
+
+    // ------------------------------------------------------------ network
+
+    @Test
+    void partnersOfWestphalianRuhrAreTheOrganisationsTiedToDortmundHammAndKreisUnna() {
+        var names = graphQl.documentName("partnersInRegion")
+                .variable("region", "amr-westfaelisches-ruhrgebiet").variable("first", 100)
+                .execute()
+                .path("partners.edges[*].node.key").entityList(String.class).get();
+        assertThat(names).contains(
+                "regionalagentur-westfaelisches-ruhrgebiet", "ihk-zu-dortmund", "handwerkskammer-dortmund",
+                "agentur-fuer-arbeit-dortmund", "jobcenter-dortmund", "jobcenter-hamm", "jobcenter-kreis-unna",
+                "gruenbau-dortmund", "vmdo");
+        assertThat(names).doesNotContain("stadt-duesseldorf", "jobcenter-duesseldorf", "whkt");
+    }
+
+    @Test
+    void everyPartnerTieLeadsIntoTheQueriedRegionAndNamesItsSource() {
+        var response = graphQl.documentName("partnersInRegion")
+                .variable("region", "amr-westfaelisches-ruhrgebiet").variable("first", 100)
+                .execute();
+        var regions = response.path("partners.edges[*].ties[*].region.key").entityList(String.class).get();
+        var inside = regionAndDescendants("amr-westfaelisches-ruhrgebiet");
+        assertThat(inside).contains("dortmund", "hamm", "kreis-unna");
+        assertThat(regions).isNotEmpty().allSatisfy(region -> assertThat(region).isIn(inside));
+        var sources = response.path("partners.edges[*].ties[*].relationship.sources[*].key")
+                .entityList(String.class).get();
+        assertThat(sources).contains("src-mais-2016-10-19-dortmund");
+    }
+
+    @Test
+    void partnersCanBeFilteredByKindAndPaged() {
+        var jobCentres = graphQl.documentName("partnersInRegion")
+                .variable("region", "amr-westfaelisches-ruhrgebiet").variable("kinds", List.of("JOB_CENTRE"))
+                .execute()
+                .path("partners.edges[*].node.kind").entityList(String.class).get();
+        assertThat(jobCentres).hasSize(3).containsOnly("JOB_CENTRE");
+
+        var firstPage = graphQl.documentName("partnersInRegion").variable("region", "nrw").variable("first", 5)
+                .execute();
+        var total = firstPage.path("partners.totalCount").entity(Integer.class).get();
+        var firstKeys = firstPage.path("partners.edges[*].node.key").entityList(String.class).get();
+        var cursor = firstPage.path("partners.pageInfo.endCursor").entity(String.class).get();
+        var secondKeys = graphQl.documentName("partnersInRegion").variable("region", "nrw").variable("first", 5)
+                .variable("after", cursor)
+                .execute()
+                .path("partners.edges[*].node.key").entityList(String.class).get();
+        assertThat(total).isGreaterThan(10);
+        assertThat(firstKeys).hasSize(5);
+        assertThat(secondKeys).hasSize(5).doesNotContainAnyElementsOf(firstKeys);
+    }
+
+    @Test
+    void collaborationsInDusseldorfPairTheThreePartnersOfTheModelProject() {
+        var pairs = graphQl.documentName("collaborationsInRegion").variable("region", "duesseldorf")
+                .variable("first", 100)
+                .execute()
+                .path("collaborations.edges[*].node")
+                .entityList(new ParameterizedTypeReference<Map<String, Object>>() { }).get();
+        var throughModelProject = pairs.stream()
+                .filter(pair -> links(pair).stream().anyMatch(link ->
+                        "Project:ausbildung-chance-duesseldorf".equals(((Map<?, ?>) link.get("through")).get("id"))
+                                && "SAME_PROJECT".equals(link.get("kind"))))
+                .map(pair -> key(pair, "organisationA") + "+" + key(pair, "organisationB"))
+                .toList();
+        assertThat(throughModelProject).containsExactlyInAnyOrder(
+                "jobcenter-duesseldorf+jugendberufshilfe-duesseldorf",
+                "jobcenter-duesseldorf+stadt-duesseldorf",
+                "jugendberufshilfe-duesseldorf+stadt-duesseldorf");
+    }
+
+    @Test
+    void collaborationsRespectTheTimeWindow() {
+        var before = graphQl.documentName("collaborationsInRegion").variable("region", "duesseldorf").variable("to", "2016")
+                .execute()
+                .path("collaborations.edges[*].node.links[*].through.id").entityList(String.class).get();
+        var during = graphQl.documentName("collaborationsInRegion").variable("region", "duesseldorf")
+                .variable("from", "2018-03").variable("to", "2018-09")
+                .execute()
+                .path("collaborations.edges[*].node.links[*].through.id").entityList(String.class).get();
+        assertThat(before).doesNotContain("Project:ausbildung-chance-duesseldorf");
+        assertThat(during).contains("Project:ausbildung-chance-duesseldorf");
+    }
+
+    @Test
+    void collaborationsOfOneOrganisationIncludeItsCouncilPeers() {
+        var pairs = graphQl.documentName("collaborationsInRegion").variable("organisation", "whkt").variable("first", 100)
+                .execute()
+                .path("collaborations.edges[*].node")
+                .entityList(new ParameterizedTypeReference<Map<String, Object>>() { }).get();
+        var peers = pairs.stream()
+                .map(pair -> "whkt".equals(key(pair, "organisationA")) ? key(pair, "organisationB") : key(pair, "organisationA"))
+                .toList();
+        assertThat(peers).contains("ihk-nrw", "dgb-nrw", "bamf");
+        assertThat(pairs).allSatisfy(pair -> assertThat(List.of(key(pair, "organisationA"), key(pair, "organisationB")))
+                .contains("whkt"));
+    }
+
+    // ------------------------------------------------------------ lookups and lists
+
+    @Test
+    void organisationBySlugShowsItsFactsRelationshipsAndSources() {
+        var response = graphQl.documentName("organisationDetails").variable("id", "whkt").execute();
+        response.path("organisation.id").entity(String.class).isEqualTo("Organisation:whkt");
+        response.path("organisation.name").entity(String.class).isEqualTo("Westdeutscher Handwerkskammertag");
+        response.path("organisation.kind").entity(String.class).isEqualTo("CRAFTS_ORGANISATION");
+        response.path("organisation.shortName").entity(String.class).isEqualTo("WHKT");
+        var councils = response.path("organisation.memberOf.edges[*].node.id").entityList(String.class).get();
+        assertThat(councils).contains("Organisation:beirat-integration-fluechtlinge-arbeit-ausbildung");
+        var memberOfBeirat = response.path("organisation.memberOf.edges[?(@.node.id == 'Organisation:beirat-integration-fluechtlinge-arbeit-ausbildung')].relationship.basis")
+                .entityList(String.class).get();
+        assertThat(memberOfBeirat).containsExactly("STATED");
+        assertThat(response.path("organisation.sources.edges[*].node.key").entityList(String.class).get())
+                .contains("src-whkt-2019-06-26-ehrenamt-bewegt");
+        assertThat(response.path("organisation.descriptionEn").entity(String.class).get()).isNotBlank()
+                .isNotEqualTo(response.path("organisation.description").entity(String.class).get());
+    }
+
+    @Test
+    void organisationByGlobalIdAndBySlugAreTheSame() {
+        var bySlug = graphQl.document("{ organisation(slug: \"ihk-nrw\") { id name } }").execute()
+                .path("organisation.id").entity(String.class).get();
+        graphQl.document("{ organisation(id: \"" + bySlug + "\") { name } }").execute()
+                .path("organisation.name").entity(String.class).isEqualTo("IHK NRW e. V.");
+        graphQl.document("{ organisation(slug: \"no-such-organisation\") { name } }").execute()
+                .path("organisation").valueIsNull();
+    }
+
+    @Test
+    void organisationsFilterByNameIgnoringCaseAndDiacritics() {
+        var names = graphQl.document("{ organisations(name: \"grunbau\") { totalCount edges { node { name } } } }")
+                .execute().path("organisations.edges[*].node.name").entityList(String.class).get();
+        assertThat(names).singleElement().asString().contains("GrünBau");
+        var byAlias = graphQl.document("{ organisations(name: \"dgb nrw\") { edges { node { key } } } }")
+                .execute().path("organisations.edges[*].node.key").entityList(String.class).get();
+        assertThat(byAlias).contains("dgb-nrw");
+        var ministries = graphQl.document("{ organisations(kinds: [MINISTRY], first: 50) { totalCount edges { node { kind } } } }")
+                .execute().path("organisations.edges[*].node.kind").entityList(String.class).get();
+        assertThat(ministries).hasSizeGreaterThanOrEqualTo(6).containsOnly("MINISTRY");
+    }
+
+    @Test
+    void nodeRefetchesAnyObjectByGlobalId() {
+        graphQl.document("{ node(id: \"Project:ausbildung-chance-duesseldorf\") { id ... on Project { name kind since } } }")
+                .execute()
+                .path("node.name").entity(String.class).isEqualTo("Ausbildung, Chance – Düsseldorf")
+                .path("node.kind").entity(String.class).isEqualTo("MODEL_PROJECT")
+                .path("node.since").entity(String.class).isEqualTo("2017");
+        graphQl.document("{ node(id: \"Person:christiane-schoenefeld\") { ... on Person { name } } }").execute()
+                .path("node.name").entity(String.class).isEqualTo("Christiane Schönefeld");
+        graphQl.document("{ node(id: \"Region:no-such-region\") { id } }").execute().path("node").valueIsNull();
+    }
+
+    @Test
+    void projectShowsItsPartnersWithRoles() {
+        var response = graphQl.document("""
+                { project(slug: "ausbildung-chance-duesseldorf") {
+                    participants { totalCount edges { node { id } relationship { role basis since } } }
+                    regions { edges { node { ... on Region { key } } } }
+                } }""").execute();
+        assertThat(response.path("project.participants.edges[*].node.id").entityList(String.class).get())
+                .containsExactlyInAnyOrder("Organisation:jobcenter-duesseldorf", "Organisation:jugendberufshilfe-duesseldorf",
+                        "Organisation:stadt-duesseldorf");
+        assertThat(response.path("project.participants.edges[*].relationship.role").entityList(String.class).get())
+                .containsOnly("PARTNER");
+        assertThat(response.path("project.regions.edges[*].node.key").entityList(String.class).get()).contains("duesseldorf");
+    }
+
+    @Test
+    void projectsFilterByKind() {
+        var kinds = graphQl.document("{ projects(kinds: [MODEL_PROJECT, LAW]) { edges { node { key kind } } } }").execute()
+                .path("projects.edges[*].node.key").entityList(String.class).get();
+        assertThat(kinds).contains("ausbildung-chance-duesseldorf", "teilhabe-und-integrationsgesetz-nrw")
+                .doesNotContain("landesaktion-nrw-das-machen-wir");
+    }
+
+    @Test
+    void eventsAreDatedAndFilteredByTimeWindow() {
+        var in2019 = graphQl.document("{ events(from: \"2019\", to: \"2019\") { edges { node { key date } } } }").execute()
+                .path("events.edges[*].node.key").entityList(String.class).get();
+        assertThat(in2019).contains("tag-des-ehrenamtes-2019-06-26")
+                .doesNotContain("fachtagung-integrationsagenturen-koeln-2015-11-05");
+        var event = graphQl.document("""
+                { event(id: "fachtagung-integrationsagenturen-koeln-2015-11-05") {
+                    date kind
+                    participants { edges { node { id } relationship { role } } }
+                    regions { edges { node { ... on Region { key } } } }
+                } }""").execute();
+        event.path("event.date").entity(String.class).isEqualTo("2015-11-05");
+        assertThat(event.path("event.participants.edges[?(@.relationship.role == 'ORGANISER')].node.id")
+                .entityList(String.class).get())
+                .contains("Organisation:mais-nrw", "Organisation:lag-fw-nrw");
+        assertThat(event.path("event.regions.edges[*].node.key").entityList(String.class).get()).contains("koeln");
+    }
+
+    @Test
+    void peopleHaveRolesWithDates() {
+        var names = graphQl.document("{ people(name: \"guler\") { edges { node { name } } } }").execute()
+                .path("people.edges[*].node.name").entityList(String.class).get();
+        assertThat(names).containsExactly("Serap Güler");
+        var roles = graphQl.document("""
+                { person(slug: "christiane-schoenefeld") {
+                    roles { edges { node { id } relationship { role asOf } } }
+                } }""").execute();
+        assertThat(roles.path("person.roles.edges[*].node.id").entityList(String.class).get())
+                .contains("Organisation:ba-regionaldirektion-nrw");
+        assertThat(roles.path("person.roles.edges[*].relationship.role").entityList(String.class).get())
+                .anySatisfy(role -> assertThat(role).contains("Vorsitzende der Geschäftsführung"));
+    }
+
+    @Test
+    void regionsAreFoundByNameAndFormAHierarchy() {
+        var found = graphQl.document("{ regions(name: \"dusseldorf\") { edges { node { key type ags } } } }").execute()
+                .path("regions.edges[*].node.key").entityList(String.class).get();
+        assertThat(found).contains("duesseldorf", "rb-duesseldorf");
+        var region = graphQl.document("""
+                { region(slug: "%s") {
+                    type
+                    children(first: 50) { edges { node { ... on Region { key } } } }
+                    parents { edges { node { ... on Region { key } } } }
+                } }""".formatted(slugOf("amr-westfaelisches-ruhrgebiet"))).execute();
+        region.path("region.type").entity(String.class).isEqualTo("LABOUR_MARKET_REGION");
+        assertThat(region.path("region.children.edges[*].node.key").entityList(String.class).get())
+                .containsExactlyInAnyOrder("dortmund", "hamm", "kreis-unna");
+        assertThat(region.path("region.parents.edges[*].node.key").entityList(String.class).get()).containsExactly("nrw");
+        var districts = graphQl.document("{ regions(types: [DISTRICT, DISTRICT_FREE_CITY], first: 100) { totalCount } }")
+                .execute().path("regions.totalCount").entity(Integer.class).get();
+        assertThat(districts).isEqualTo(53);
+    }
+
+    @Test
+    void aDistrictInTwoLabourMarketRegionsBelongsToBothInPart() {
+        var parents = graphQl.document("""
+                { regions(name: "Ennepe-Ruhr") { edges { node {
+                    ags
+                    parents { edges { node { ... on Region { key type } } relationship { partial } } }
+                } } } }""").execute();
+        parents.path("regions.edges[0].node.ags").entity(String.class).isEqualTo("05954");
+        assertThat(parents.path("regions.edges[0].node.parents.edges[?(@.relationship.partial == true)].node.type")
+                .entityList(String.class).get())
+                .containsExactly("LABOUR_MARKET_REGION", "LABOUR_MARKET_REGION");
+    }
+
+    @Test
+    void sourcesListTheDocumentsAndWhatTheyMention() {
+        var response = graphQl.document("{ sources(first: 50) { totalCount edges { node { key title publisher published file } } } }")
+                .execute();
+        var files = response.path("sources.edges[*].node.file").entityList(String.class).get();
+        assertThat(files).filteredOn(file -> file.startsWith("seeds/")).hasSize(5);
+        var mentions = graphQl.document("""
+                { source(id: "src-mais-2016-10-19-dortmund") { title mentions(first: 100) { totalCount edges { node { id } } } } }""")
+                .execute().path("source.mentions.edges[*].node.id").entityList(String.class).get();
+        assertThat(mentions).contains("Person:rainer-schmeltzer", "Organisation:gruenbau-dortmund", "Region:dortmund");
+    }
+
+    @Test
+    void figuresCarryValuesAndSources() {
+        var figures = graphQl.document("""
+                { organisation(id: "integrationsagenturen-nrw") {
+                    figures { edges { node { metric value unit qualifier sources { edges { node { key } } } } } }
+                    fundingReceived { edges { node { id } relationship { amount currency period since basis } } }
+                } }""").execute();
+        assertThat(figures.path("organisation.figures.edges[*].node.value").entityList(Double.class).get()).contains(163.0);
+        assertThat(figures.path("organisation.fundingReceived.edges[*].relationship.amount").entityList(Double.class).get())
+                .contains(8_300_000.0);
+    }
+
+    // ------------------------------------------------------------ errors and limits
+
+    @Test
+    void malformedIdIsABadRequest() {
+        graphQl.document("{ node(id: \"not-a-global-id\") { id } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                    assertThat(error.getMessage()).contains("Organisation:whkt");
+                }));
+        graphQl.document("{ node(id: \"Planet:earth\") { id } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST)));
+    }
+
+    @Test
+    void unknownRegionIsNotFound() {
+        graphQl.document("{ partners(region: \"atlantis\") { totalCount } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(ErrorType.NOT_FOUND);
+                    assertThat(error.getMessage()).contains("atlantis");
+                }));
+    }
+
+    @Test
+    void badArgumentsAreBadRequests() {
+        for (var document : List.of(
+                "{ collaborations(from: \"2016-13\") { totalCount } }",
+                "{ organisations(first: 1000) { totalCount } }",
+                "{ organisations(after: \"bogus\") { totalCount } }",
+                "{ organisation(id: \"whkt\", slug: \"whkt\") { name } }")) {
+            graphQl.document(document).execute()
+                    .errors().satisfy(errors -> assertThat(errors).singleElement()
+                            .satisfies(error -> assertThat(error.getErrorType()).as(document).isEqualTo(ErrorType.BAD_REQUEST)));
+        }
+    }
+
+    @Test
+    void overDeepQueryIsRefused() {
+        var deep = "{ organisation(id: \"whkt\") { memberOf { edges { node { ... on Organisation { members { edges { node {"
+                + " ... on Organisation { partOf { edges { node { ... on Organisation { units { edges { node { id } } } } } } } } } } } } } } } } }";
+        graphQl.document(deep).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                    assertThat(error.getMessage()).contains("levels deep");
+                }))
+                .path("organisation").pathDoesNotExist();
+    }
+
+    // ------------------------------------------------------------ batch loading
+
+    @Test
+    void roundTripsDoNotGrowWithTheNumberOfResults() {
+        int forOne = queries.countDuring(() -> graphQl.documentName("nestedPartners").variable("first", 1).execute()
+                .path("partners.edges").entityList(Object.class).hasSize(1));
+        int forFifty = queries.countDuring(() -> graphQl.documentName("nestedPartners").variable("first", 50).execute()
+                .path("partners.edges").entityList(Object.class).hasSize(50));
+        assertThat(forOne).isPositive();
+        assertThat(forFifty).isEqualTo(forOne);
+    }
+
+    private static List<Map<String, Object>> links(Map<String, Object> pair) {
+        @SuppressWarnings("unchecked")
+        var links = (List<Map<String, Object>>) pair.get("links");
+        return links;
+    }
+
+    private static String key(Map<String, Object> pair, String side) {
+        return (String) ((Map<?, ?>) pair.get(side)).get("key");
+    }
+
+    private List<String> regionAndDescendants(String regionKey) {
+        var found = new java.util.ArrayList<String>(List.of(regionKey));
+        for (int i = 0; i < found.size(); i++) {
+            found.addAll(graphQl.document("{ region(id: \"" + found.get(i) + "\") { children(first: 100) { edges { node { ... on Region { key } } } } } }")
+                    .execute().path("region.children.edges[*].node.key").entityList(String.class).get());
+        }
+        return found;
+    }
+
+    private String slugOf(String regionKey) {
+        return graphQl.document("{ region(id: \"" + regionKey + "\") { slug } }").execute()
+                .path("region.slug").entity(String.class).get();
+    }
+}
