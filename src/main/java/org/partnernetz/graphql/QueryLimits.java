@@ -2,11 +2,17 @@ package org.partnernetz.graphql;
 
 import java.util.List;
 
+import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Field;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.ErrorType;
@@ -22,6 +28,13 @@ class QueryLimits {
     @Bean
     MaxQueryDepthInstrumentation maxQueryDepth(QueryLimitsProperties limits) {
         return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+                return isIntrospection(parameters) ? SimpleInstrumentationContext.noOp()
+                        : super.beginExecuteOperation(parameters, state);
+            }
+
             @Override
             protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
                 return refusal("The query is nested " + depth + " levels deep; at most " + maxDepth
@@ -39,6 +52,13 @@ class QueryLimits {
         };
         return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), perPage) {
             @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+                return isIntrospection(parameters) ? SimpleInstrumentationContext.noOp()
+                        : super.beginExecuteOperation(parameters, state);
+            }
+
+            @Override
             protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
                 return refusal("The query may ask for about " + complexity + " objects; at most " + maxComplexity
                         + " are allowed. Ask for smaller pages (first) or fewer nested lists.");
@@ -49,6 +69,17 @@ class QueryLimits {
     @Bean
     TimeoutWebGraphQlInterceptor requestTimeout(QueryLimitsProperties limits) {
         return new TimeoutWebGraphQlInterceptor(limits.timeout());
+    }
+
+    /**
+     * Schema queries (only {@code __schema}/{@code __type} at the top, as GraphiQL sends on load) are
+     * nested deeper than any data query needs; graphql-java's own good-faith introspection checks
+     * bound them instead.
+     */
+    private static boolean isIntrospection(InstrumentationExecuteOperationParameters parameters) {
+        var selections = parameters.getExecutionContext().getOperationDefinition().getSelectionSet().getSelections();
+        return !selections.isEmpty() && selections.stream()
+                .allMatch(selection -> selection instanceof Field field && field.getName().startsWith("__"));
     }
 
     private static AbortExecutionException refusal(String message) {

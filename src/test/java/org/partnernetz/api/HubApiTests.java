@@ -338,6 +338,13 @@ abstract class HubApiTests {
                 .path("organisation").pathDoesNotExist();
     }
 
+    @Test
+    void schemaQueriesOfGraphQlToolsAreNotRefusedByTheLimits() {
+        graphQl.document(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY).execute()
+                .path("__schema.queryType.name").entity(String.class).isEqualTo("Query")
+                .path("__schema.types[*].name").entityList(String.class).contains("Organisation", "Collaboration");
+    }
+
     // ------------------------------------------------------------ batch loading
 
     @Test
