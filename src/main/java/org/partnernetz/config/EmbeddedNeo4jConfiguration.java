@@ -14,6 +14,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,18 @@ class EmbeddedNeo4jConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     DatabaseManagementService embeddedNeo4j(EmbeddedNeo4jProperties properties) {
+        return start(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    Driver neo4jDriver(DatabaseManagementService embeddedNeo4j) {
+        var uri = boltUri(embeddedNeo4j);
+        log.info("Embedded Neo4j is ready at {}", uri);
+        return GraphDatabase.driver(uri, AuthTokens.none(), Config.builder().withLogging(Logging.slf4j()).build());
+    }
+
+    /** Starts a Neo4j with Bolt on loopback only and nothing broadcast on the network. */
+    static DatabaseManagementService start(EmbeddedNeo4jProperties properties) {
         log.info("Starting embedded Neo4j in {} (Bolt on 127.0.0.1:{})",
                 properties.dataDirectory().toAbsolutePath(), properties.boltPort());
         return new DatabaseManagementServiceBuilder(properties.dataDirectory())
@@ -49,14 +62,12 @@ class EmbeddedNeo4jConfiguration {
                 .build();
     }
 
-    @Bean(destroyMethod = "close")
-    Driver neo4jDriver(DatabaseManagementService embeddedNeo4j) {
-        var database = (GraphDatabaseAPI) embeddedNeo4j.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    /** The Bolt address the database really listens on (the configured port may be 0). */
+    static String boltUri(DatabaseManagementService neo4j) {
+        var database = (GraphDatabaseAPI) neo4j.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         var address = database.getDependencyResolver()
                 .resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);
-        var uri = "bolt://127.0.0.1:" + address.getPort();
-        log.info("Embedded Neo4j is ready at {}", uri);
-        return GraphDatabase.driver(uri, AuthTokens.none(), Config.builder().withLogging(org.neo4j.driver.Logging.slf4j()).build());
+        return "bolt://127.0.0.1:" + address.getPort();
     }
 }

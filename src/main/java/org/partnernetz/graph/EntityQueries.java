@@ -13,6 +13,7 @@ import org.partnernetz.graphql.NotFoundException;
 import org.partnernetz.graphql.PageRequest;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The lookups and lists every kind of object shares: by id or slug, and filtered, ordered pages.
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * fixed fragments, and every value a client sends travels as a parameter.
  */
 @Component
+@Transactional(readOnly = true)
 public class EntityQueries {
 
     private static final Map<Label, String> ORDER = Map.of(

@@ -16,12 +16,14 @@ import org.partnernetz.region.Region;
 import org.partnernetz.relationship.Relationship;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The network questions: who is active in a region, and who collaborates with whom. Each answers a
  * whole page, ties and links included, in one query.
  */
 @Component
+@Transactional(readOnly = true)
 class NetworkQueries {
 
     /** Regions below a region: the hierarchy is at most six levels deep (state to venue). */

@@ -12,6 +12,7 @@ import org.partnernetz.graph.Nodes;
 import org.partnernetz.graphql.PageRequest;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads relationship fields for many parent objects at once: one query per field and page size,
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * request independent of the number of results.
  */
 @Component
+@Transactional(readOnly = true)
 class RelationshipLoader {
 
     private static final String QUERY = """

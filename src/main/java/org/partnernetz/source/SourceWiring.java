@@ -1,15 +1,11 @@
 package org.partnernetz.source;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
-import org.partnernetz.graph.Nodes;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
@@ -25,12 +21,9 @@ class SourceWiring implements RuntimeWiringConfigurer {
     private static final String LOADER = "sourcesByKey";
     private static final List<String> TYPES_WITH_SOURCES = List.of("Relationship", "CollaborationLink");
 
-    private final Neo4jClient neo4j;
-
-    SourceWiring(BatchLoaderRegistry registry, Neo4jClient neo4j) {
-        this.neo4j = neo4j;
+    SourceWiring(BatchLoaderRegistry registry, SourceLoader sources) {
         registry.<String, Source>forName(LOADER)
-                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> load(keys)));
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> sources.byKeys(keys)));
     }
 
     @Override
@@ -42,13 +35,5 @@ class SourceWiring implements RuntimeWiringConfigurer {
                     .thenApply(list -> list.stream().filter(java.util.Objects::nonNull).toList());
         };
         TYPES_WITH_SOURCES.forEach(type -> wiring.type(type, t -> t.dataFetcher("sources", sources)));
-    }
-
-    private Map<String, Source> load(Set<String> keys) {
-        return neo4j.query("MATCH (s:Source) WHERE s.id IN $keys RETURN s")
-                .bind(List.copyOf(keys)).to("keys")
-                .fetchAs(Source.class).mappedBy((types, record) -> (Source) Nodes.toObject(record.get("s").asNode()))
-                .all().stream()
-                .collect(java.util.stream.Collectors.toMap(Source::key, s -> s));
     }
 }
