@@ -339,6 +339,16 @@ abstract class HubApiTests {
     }
 
     @Test
+    void overLargeQueryIsRefused() {
+        graphQl.document("{ organisations(first: 100) { edges { node { participations(first: 100) { edges { node { id } } } } } } }")
+                .execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                    assertThat(error.getMessage()).contains("at most 10000");
+                }));
+    }
+
+    @Test
     void schemaQueriesOfGraphQlToolsAreNotRefusedByTheLimits() {
         graphQl.document(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY).execute()
                 .path("__schema.queryType.name").entity(String.class).isEqualTo("Query")
