@@ -92,8 +92,8 @@ public class EntityQueries {
         return neo4j.query("MATCH (n:%s) WHERE n.id = $ref OR n.slug = $ref RETURN n.id AS key LIMIT 1".formatted(label))
                 .bind(key).to("ref")
                 .fetchAs(String.class).one()
-                .orElseThrow(() -> new NotFoundException("No " + label.name().toLowerCase() + " '" + reference
-                        + "'. Find one with " + label.name().toLowerCase() + "s(name: ...) or regions(name: ...)"));
+                .orElseThrow(() -> new NotFoundException("No " + label.name().toLowerCase() + " has the id or slug '"
+                        + reference + "'. Find one by name with " + label.name().toLowerCase() + "s(name: ...)"));
     }
 
     /** A page of objects of {@code label} that match {@code filter}, in the label's natural order. */

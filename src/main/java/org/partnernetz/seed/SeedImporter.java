@@ -31,6 +31,10 @@ public class SeedImporter {
 
     private static final Logger log = LoggerFactory.getLogger(SeedImporter.class);
 
+    /** Every entry label, so an entry that moved to another file loses its old one. */
+    private static final String ALL_LABELS = java.util.Arrays.stream(Label.values())
+            .map(Label::name).collect(java.util.stream.Collectors.joining(":"));
+
     private final SeedReader reader;
     private final GraphSchema schema;
     private final CollaborationDeriver collaborations;
@@ -71,8 +75,9 @@ public class SeedImporter {
         rowsByLabel.forEach((label, rows) -> neo4j.query("""
                 UNWIND $rows AS row
                 MERGE (n:Entity {id: row.id})
+                REMOVE n:%s
                 SET n = row, n:%s
-                """.formatted(label)).bind(rows).to("rows").run());
+                """.formatted(ALL_LABELS, label)).bind(rows).to("rows").run());
 
         var relationships = relationshipRows(seed);
         relationships.forEach((type, rows) -> neo4j.query("""

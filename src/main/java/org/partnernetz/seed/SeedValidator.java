@@ -22,6 +22,8 @@ import org.partnernetz.seed.SeedSet.Located;
 final class SeedValidator {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** Official keys: state 2, administrative district 3, district 5, municipality 8 or 12 digits. */
+    private static final Pattern AGS = Pattern.compile("\\d{2}|\\d{3}|\\d{5}|\\d{8}|\\d{12}");
 
     static final Set<String> REGION_TYPES = Set.of("STATE", "ADMINISTRATIVE_DISTRICT", "LABOUR_MARKET_REGION",
             "DISTRICT", "DISTRICT_FREE_CITY", "MUNICIPALITY", "CITY_DISTRICT", "VENUE");
@@ -104,6 +106,10 @@ final class SeedValidator {
             case SeedEntries.Region r -> {
                 required(where, "name", r.name());
                 oneOf(where, "type", r.type(), REGION_TYPES);
+                if (r.ags() != null && !AGS.matcher(r.ags()).matches()) {
+                    problems.add(where + ": ags '" + r.ags() + "' must have 2, 3, 5, 8 or 12 digits"
+                            + " (quote it in YAML, e.g. \"05111\", so leading zeros stay)");
+                }
                 for (var parent : nullSafe(r.parents())) {
                     reference(where, "parents", parent, Set.of(Label.Region));
                 }

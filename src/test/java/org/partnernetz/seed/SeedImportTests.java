@@ -81,11 +81,21 @@ class SeedImportTests {
                   date: "2019-02-30"
                   sources: [src-whkt-2019-06-26-ehrenamt-bewegt]
                 """, StandardOpenOption.APPEND);
+        Files.writeString(seedCopy.resolve("regions.yaml"), """
+
+                - id: short-key-town
+                  name: "Zu kurzer Schlüssel"
+                  type: MUNICIPALITY
+                  ags: "5111"
+                  parents: [duesseldorf]
+                  sources: [src-nrw-regions-reference]
+                """, StandardOpenOption.APPEND);
         var before = GraphFingerprint.of(neo4j);
 
         assertThatThrownBy(() -> importer.importFrom("file:" + seedCopy + "/"))
                 .isInstanceOf(SeedException.class)
                 .hasMessageContaining("people.yaml, entry 'whkt': duplicate id (already used in organisations.yaml)")
+                .hasMessageContaining("regions.yaml, entry 'short-key-town': ags")
                 .hasMessageContaining("events.yaml, entry 'broken-date-event': date '2019-02-30' is not a valid date");
 
         Files.writeString(seedCopy.resolve("people.yaml"), "- id: someone\n  nmae: typo\n");
