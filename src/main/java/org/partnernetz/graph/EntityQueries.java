@@ -59,8 +59,8 @@ public class EntityQueries {
             }
             key = globalId.key();
         }
-        var property = slug != null ? "slug" : "id";
-        return neo4j.query("MATCH (n:%s {%s: $value}) RETURN n".formatted(label, property))
+        var match = slug != null ? "MATCH (n:%s {slug: $value})" : "MATCH (n:Entity {id: $value}) WHERE n:%s";
+        return neo4j.query((match + " RETURN n").formatted(label))
                 .bind(slug != null ? slug : key).to("value")
                 .fetchAs(GraphObject.class).mappedBy((types, record) -> Nodes.toObject(record.get("n").asNode()))
                 .one().map(type::cast);
@@ -69,7 +69,7 @@ public class EntityQueries {
     /** Any object by its global id. */
     public Optional<GraphObject> byGlobalId(String id) {
         var globalId = GlobalId.parse(id);
-        return neo4j.query("MATCH (n:%s {id: $key}) RETURN n".formatted(globalId.label()))
+        return neo4j.query("MATCH (n:Entity {id: $key}) WHERE n:%s RETURN n".formatted(globalId.label()))
                 .bind(globalId.key()).to("key")
                 .fetchAs(GraphObject.class).mappedBy((types, record) -> Nodes.toObject(record.get("n").asNode()))
                 .one();
@@ -89,7 +89,13 @@ public class EntityQueries {
             }
             key = globalId.key();
         }
-        return neo4j.query("MATCH (n:%s) WHERE n.id = $ref OR n.slug = $ref RETURN n.id AS key LIMIT 1".formatted(label))
+        return neo4j.query("""
+                OPTIONAL MATCH (byId:Entity {id: $ref}) WHERE byId:%1$s
+                OPTIONAL MATCH (bySlug:%1$s {slug: $ref})
+                WITH coalesce(byId.id, bySlug.id) AS key
+                WHERE key IS NOT NULL
+                RETURN key
+                """.formatted(label))
                 .bind(key).to("ref")
                 .fetchAs(String.class).one()
                 .orElseThrow(() -> new NotFoundException("No " + label.name().toLowerCase() + " has the id or slug '"

@@ -26,9 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class NetworkQueries {
 
-    /** Regions below a region: the hierarchy is at most six levels deep (state to venue). */
+    /**
+     * Regions below a region: the hierarchy is at most six levels deep (state to venue). Ids are
+     * looked up through {@code :Entity}, whose unique constraint gives the index.
+     */
     private static final String REGIONS = """
-            MATCH (root:Region {id: $region})
+            MATCH (root:Entity {id: $region}) WHERE root:Region
             WITH CASE WHEN $includeSubregions
                       THEN COLLECT { MATCH (r:Region)-[:PART_OF*0..6]->(root) RETURN DISTINCT r }
                       ELSE [root] END AS regions
@@ -77,7 +80,7 @@ class NetworkQueries {
             """;
 
     private static final String OF_ORGANISATION = """
-            MATCH (col:Collaboration)-[:BETWEEN]->(:Organisation {id: $organisation})
+            MATCH (organisation:Entity {id: $organisation})<-[:BETWEEN]-(col:Collaboration)
             RETURN col
             """;
 
@@ -114,7 +117,7 @@ class NetworkQueries {
         String selection;
         if (regionKey != null) {
             selection = IN_REGION.formatted(organisationKey == null ? ""
-                    : "MATCH (col)-[:BETWEEN]->(:Organisation {id: $organisation})");
+                    : "MATCH (col)-[:BETWEEN]->(:Entity {id: $organisation})");
         } else if (organisationKey != null) {
             selection = OF_ORGANISATION;
         } else {

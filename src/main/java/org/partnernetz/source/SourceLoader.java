@@ -22,7 +22,7 @@ class SourceLoader {
     }
 
     Map<String, Source> byKeys(Set<String> keys) {
-        return neo4j.query("MATCH (s:Source) WHERE s.id IN $keys RETURN s")
+        return neo4j.query("MATCH (s:Entity) WHERE s.id IN $keys AND s:Source RETURN s")
                 .bind(List.copyOf(keys)).to("keys")
                 .fetchAs(Source.class).mappedBy((types, record) -> (Source) Nodes.toObject(record.get("s").asNode()))
                 .all().stream()
