@@ -1,8 +1,7 @@
 package org.partnernetz.network;
 
-import java.util.List;
-
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Values;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,76 +10,93 @@ import org.springframework.stereotype.Component;
  * organisations (one shared project, event or council, or one funding) is stored once, tied to both
  * organisations, to what connects them and to the regions where that is located or active.
  *
- * <p>{@link #rebuild()} derives them all from scratch and is idempotent: it merges by key, updates
- * what changed and removes links whose base facts are gone. It runs inside the caller's transaction.
+ * <p>{@link #rebuild(String)} derives them all from the base facts, one batch of projects, events
+ * and councils per transaction: at the full size of the network the links do not fit into one
+ * transaction's memory. It is idempotent: links are merged by key and stamped with a generation;
+ * links of another generation (whose base facts are gone) are removed at the end. Run it again
+ * after a failure and the links are whole again.
  */
 @Component
 public class CollaborationDeriver {
 
-    /** One row per link; {@code x}, {@code y} unordered, normalised below so that a.id < b.id. */
+    /** Everything a link can run through, and the links through one of them. */
     private static final String DERIVE = """
-            CALL () {
-              MATCH (x:Organisation)-[rx:PARTICIPATES_IN]->(c)<-[ry:PARTICIPATES_IN]-(y:Organisation)
-              WHERE x.id < y.id
-              RETURN x, y, c, CASE WHEN c:Event THEN 'SAME_EVENT' ELSE 'SAME_PROJECT' END AS kind,
-                     rx.role AS roleX, ry.role AS roleY, [rx, ry] AS facts
-              UNION
-              MATCH (x:Organisation)-[rx:MEMBER_OF]->(c:Organisation {kind: 'COUNCIL'})<-[ry:MEMBER_OF]-(y:Organisation)
-              WHERE x.id < y.id
-              RETURN x, y, c, 'SAME_COUNCIL' AS kind, 'MEMBER' AS roleX, 'MEMBER' AS roleY, [rx, ry] AS facts
-              UNION
-              MATCH (x:Organisation)-[rf:FUNDS]->(y:Organisation)
-              RETURN x, y, y AS c, 'FUNDING' AS kind, 'FUNDER' AS roleX, 'FUNDED' AS roleY, [rf] AS facts
-              UNION
-              MATCH (x:Organisation)-[rf:FUNDS]->(c:Project)<-[ry:PARTICIPATES_IN]-(y:Organisation)
-              WHERE x <> y
-              RETURN x, y, c, 'FUNDING' AS kind, 'FUNDER' AS roleX, ry.role AS roleY, [rf, ry] AS facts
-            }
-            WITH c, kind, facts, x.id < y.id AS ordered, x, y, roleX, roleY
-            WITH c, kind, facts,
-                 CASE WHEN ordered THEN x ELSE y END AS a, CASE WHEN ordered THEN y ELSE x END AS b,
-                 CASE WHEN ordered THEN roleX ELSE roleY END AS roleA,
-                 CASE WHEN ordered THEN roleY ELSE roleX END AS roleB
-            WITH a, b, c, kind, roleA, roleB, facts,
-                 [s IN [{d: c.start, t: c.startText}] + [f IN facts | {d: f.start, t: f.startText}] WHERE s.d IS NOT NULL] AS starts,
-                 [e IN [{d: c.end, t: c.endText}] + [f IN facts | {d: f.end, t: f.endText}] WHERE e.d IS NOT NULL] AS ends
-            WITH a, b, c, kind, roleA, roleB, facts,
-                 reduce(m = null, s IN starts | CASE WHEN m IS NULL OR s.d > m.d THEN s ELSE m END) AS start,
-                 reduce(m = null, e IN ends | CASE WHEN m IS NULL OR e.d < m.d THEN e ELSE m END) AS end
-            WITH a, b, c, kind, roleA, roleB, start, end,
-                 a.id + '|' + b.id + '|' + kind + '|' + c.id + '|' + coalesce(roleA, '') + '|' + coalesce(roleB, '') AS key,
-                 reduce(acc = [], f IN facts | acc + [s IN f.sources WHERE NOT s IN acc]) AS sources,
-                 CASE WHEN all(f IN facts WHERE f.basis = 'stated') THEN 'stated' ELSE 'inferred' END AS basis,
-                 [(c)-[:LOCATED_IN|ACTIVE_IN]->(r:Region) | r] AS regions
-            MERGE (col:Collaboration {key: key})
-            SET col.pairKey = a.id + '|' + b.id, col.kind = kind, col.roleA = roleA, col.roleB = roleB,
-                col.start = start.d, col.since = start.t, col.end = end.d, col.until = end.t,
-                col.sources = sources, col.basis = basis
-            MERGE (col)-[:BETWEEN {position: 'A'}]->(a)
-            MERGE (col)-[:BETWEEN {position: 'B'}]->(b)
-            MERGE (col)-[:THROUGH]->(c)
-            FOREACH (r IN regions | MERGE (col)-[:IN_REGION]->(r))
-            WITH col, regions
-            CALL (col, regions) {
-              MATCH (col)-[stale:IN_REGION]->(r) WHERE NOT r IN regions
-              DELETE stale
-            }
-            RETURN collect(col.key) AS keys
+            MATCH (c:Entity)
+            WHERE c:Project OR c:Event OR (c:Organisation AND (c.kind = 'COUNCIL' OR EXISTS { ()-[:FUNDS]->(c) }))
+            CALL (c) {
+              CALL (c) {
+                MATCH (x:Organisation)-[rx:PARTICIPATES_IN]->(c)<-[ry:PARTICIPATES_IN]-(y:Organisation)
+                WHERE x.id < y.id
+                RETURN x, y, CASE WHEN c:Event THEN 'SAME_EVENT' ELSE 'SAME_PROJECT' END AS kind,
+                       rx.role AS roleX, ry.role AS roleY, [rx, ry] AS facts
+                UNION
+                MATCH (x:Organisation)-[rx:MEMBER_OF]->(c)<-[ry:MEMBER_OF]-(y:Organisation)
+                WHERE c.kind = 'COUNCIL' AND x.id < y.id
+                RETURN x, y, 'SAME_COUNCIL' AS kind, 'MEMBER' AS roleX, 'MEMBER' AS roleY, [rx, ry] AS facts
+                UNION
+                MATCH (x:Organisation)-[rf:FUNDS]->(c:Organisation)
+                RETURN x, c AS y, 'FUNDING' AS kind, 'FUNDER' AS roleX, 'FUNDED' AS roleY, [rf] AS facts
+                UNION
+                MATCH (x:Organisation)-[rf:FUNDS]->(c:Project)<-[ry:PARTICIPATES_IN]-(y:Organisation)
+                WHERE x <> y
+                RETURN x, y, 'FUNDING' AS kind, 'FUNDER' AS roleX, ry.role AS roleY, [rf, ry] AS facts
+              }
+              WITH c, kind, facts, x.id < y.id AS ordered, x, y, roleX, roleY
+              WITH c, kind, facts,
+                   CASE WHEN ordered THEN x ELSE y END AS a, CASE WHEN ordered THEN y ELSE x END AS b,
+                   CASE WHEN ordered THEN roleX ELSE roleY END AS roleA,
+                   CASE WHEN ordered THEN roleY ELSE roleX END AS roleB
+              WITH a, b, c, kind, roleA, roleB, facts,
+                   [s IN [{d: c.start, t: c.startText}] + [f IN facts | {d: f.start, t: f.startText}] WHERE s.d IS NOT NULL] AS starts,
+                   [e IN [{d: c.end, t: c.endText}] + [f IN facts | {d: f.end, t: f.endText}] WHERE e.d IS NOT NULL] AS ends
+              WITH a, b, c, kind, roleA, roleB, facts,
+                   reduce(m = null, s IN starts | CASE WHEN m IS NULL OR s.d > m.d THEN s ELSE m END) AS start,
+                   reduce(m = null, e IN ends | CASE WHEN m IS NULL OR e.d < m.d THEN e ELSE m END) AS end
+              WITH a, b, c, kind, roleA, roleB, start, end,
+                   a.id + '|' + b.id + '|' + kind + '|' + c.id + '|' + coalesce(roleA, '') + '|' + coalesce(roleB, '') AS key,
+                   reduce(acc = [], f IN facts | acc + [s IN f.sources WHERE NOT s IN acc]) AS sources,
+                   CASE WHEN all(f IN facts WHERE f.basis = 'stated') THEN 'stated' ELSE 'inferred' END AS basis,
+                   [(c)-[:LOCATED_IN|ACTIVE_IN]->(r:Region) | r] AS regions
+              MERGE (col:Collaboration {key: key})
+              SET col.pairKey = a.id + '|' + b.id, col.kind = kind, col.roleA = roleA, col.roleB = roleB,
+                  col.start = start.d, col.since = start.t, col.end = end.d, col.until = end.t,
+                  col.sources = sources, col.basis = basis, col.generation = $generation
+              MERGE (col)-[:BETWEEN {position: 'A'}]->(a)
+              MERGE (col)-[:BETWEEN {position: 'B'}]->(b)
+              MERGE (col)-[:THROUGH]->(c)
+              FOREACH (r IN regions | MERGE (col)-[:IN_REGION]->(r))
+              WITH col, regions
+              CALL (col, regions) {
+                MATCH (col)-[stale:IN_REGION]->(r) WHERE NOT r IN regions
+                DELETE stale
+              }
+              RETURN count(col) AS links
+            } IN TRANSACTIONS OF 200 ROWS
+            RETURN sum(links) AS links
             """;
 
-    private final Neo4jClient neo4j;
+    private static final String REMOVE_STALE = """
+            MATCH (col:Collaboration) WHERE col.generation IS NULL OR col.generation <> $generation
+            CALL (col) { DETACH DELETE col } IN TRANSACTIONS OF 10000 ROWS
+            """;
 
-    CollaborationDeriver(Neo4jClient neo4j) {
-        this.neo4j = neo4j;
+    private final Driver driver;
+
+    CollaborationDeriver(Driver driver) {
+        this.driver = driver;
     }
 
-    /** Derives every collaboration link; returns how many there are. */
-    public int rebuild() {
-        List<String> keys = neo4j.query(DERIVE)
-                .fetchAs(List.class).mappedBy((types, record) -> record.get("keys").asList(v -> v.asString()))
-                .one().orElse(List.of());
-        neo4j.query("MATCH (col:Collaboration) WHERE NOT col.key IN $keys DETACH DELETE col")
-                .bind(keys).to("keys").run();
-        return keys.size();
+    /**
+     * Derives every collaboration link and returns how many there are. {@code generation} names the
+     * state of the base facts (the importer uses a digest of the seed, so the same seed gives the
+     * same graph). Must run outside any transaction: it commits batch by batch.
+     */
+    public int rebuild(String generation) {
+        try (var session = driver.session()) {
+            var parameters = Values.parameters("generation", generation);
+            int links = session.run(DERIVE, parameters).single().get("links").asInt();
+            session.run(REMOVE_STALE, parameters).consume();
+            return links;
+        }
     }
 }

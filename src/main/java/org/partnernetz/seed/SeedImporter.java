@@ -23,8 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads a {@link SeedSet} into Neo4j so that the graph afterwards holds exactly the seed: entries
  * are merged by id, relationships by a key made of type, ends and role, and whatever an earlier
  * import wrote that the seed no longer holds is removed. Importing the same seed twice therefore
- * changes nothing. Validation happens first and everything is written in one transaction, so a bad
- * seed leaves the database as it was.
+ * changes nothing. Validation happens first and every entry and relationship is written in one
+ * transaction, so a bad seed leaves the database as it was. The derived collaborations are rebuilt
+ * after that transaction commits, in batches ({@link CollaborationDeriver}); should that fail, the
+ * next import completes them.
  */
 @Service
 public class SeedImporter {
@@ -56,7 +58,9 @@ public class SeedImporter {
         var labels = SeedValidator.validate(seed);
         var started = System.nanoTime();
         schema.ensure();
-        var result = transactions.execute(status -> write(seed, labels));
+        var written = transactions.execute(status -> write(seed, labels));
+        var result = new ImportResult(written.entries(), written.relationships(),
+                collaborations.rebuild(reader.digest(location)));
         log.info("Imported the seed from {} in {} ms: {}", location, (System.nanoTime() - started) / 1_000_000, result);
         return result;
     }
@@ -67,7 +71,7 @@ public class SeedImporter {
                 .fetchAs(Boolean.class).one().orElse(true);
     }
 
-    private ImportResult write(SeedSet seed, Map<String, Label> labels) {
+    private Written write(SeedSet seed, Map<String, Label> labels) {
         var rowsByLabel = new LinkedHashMap<Label, List<Map<String, Object>>>();
         seed.entries().forEach(located -> rowsByLabel
                 .computeIfAbsent(labels.get(located.entry().id()), l -> new ArrayList<>())
@@ -97,8 +101,7 @@ public class SeedImporter {
                 WHERE r.key IS NOT NULL AND NOT r.key IN $keys
                 DELETE r
                 """).bind(keys).to("keys").run();
-        var derived = collaborations.rebuild();
-        return new ImportResult(ids.size(), keys.size(), derived);
+        return new Written(ids.size(), keys.size());
     }
 
     private static Map<String, Object> nodeRow(Entry entry) {
@@ -261,6 +264,9 @@ public class SeedImporter {
 
     private static List<String> list(List<String> list) {
         return list == null ? List.of() : list;
+    }
+
+    private record Written(int entries, int relationships) {
     }
 
     /** What an import wrote: entries, stated relationships and derived collaborations. */

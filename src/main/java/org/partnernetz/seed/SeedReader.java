@@ -42,6 +42,30 @@ class SeedReader {
                 list(base, SeedSet.RELATIONSHIPS, SeedEntries.Relationship.class));
     }
 
+    /**
+     * A digest of the seed files' contents: the same seed gives the same digest, which the derived
+     * collaborations carry as their generation.
+     */
+    String digest(String location) {
+        var base = location.endsWith("/") ? location : location + "/";
+        try {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (var file : List.of(SeedSet.SOURCES, SeedSet.REGIONS, SeedSet.ORGANISATIONS, SeedSet.PEOPLE,
+                    SeedSet.PROJECTS, SeedSet.EVENTS, SeedSet.FIGURES, SeedSet.RELATIONSHIPS)) {
+                Resource resource = resources.getResource(base + file);
+                sha.update(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (resource.exists()) {
+                    try (InputStream in = resource.getInputStream()) {
+                        sha.update(in.readAllBytes());
+                    }
+                }
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new SeedException(List.of("the seed at " + location + " cannot be read: " + e.getMessage()));
+        }
+    }
+
     private <T> List<T> list(String base, String file, Class<T> type) {
         Resource resource = resources.getResource(base + file);
         if (!resource.exists()) {
