@@ -1,6 +1,7 @@
 package org.partnernetz.graphql;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
@@ -31,8 +32,7 @@ class QueryLimits {
             @Override
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                     InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-                return isIntrospection(parameters) ? SimpleInstrumentationContext.noOp()
-                        : super.beginExecuteOperation(parameters, state);
+                return unlessIntrospection(parameters, () -> super.beginExecuteOperation(parameters, state));
             }
 
             @Override
@@ -54,8 +54,7 @@ class QueryLimits {
             @Override
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                     InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-                return isIntrospection(parameters) ? SimpleInstrumentationContext.noOp()
-                        : super.beginExecuteOperation(parameters, state);
+                return unlessIntrospection(parameters, () -> super.beginExecuteOperation(parameters, state));
             }
 
             @Override
@@ -76,10 +75,12 @@ class QueryLimits {
      * nested deeper than any data query needs; graphql-java's own good-faith introspection checks
      * bound them instead.
      */
-    private static boolean isIntrospection(InstrumentationExecuteOperationParameters parameters) {
+    private static InstrumentationContext<ExecutionResult> unlessIntrospection(
+            InstrumentationExecuteOperationParameters parameters, Supplier<InstrumentationContext<ExecutionResult>> check) {
         var selections = parameters.getExecutionContext().getOperationDefinition().getSelectionSet().getSelections();
-        return !selections.isEmpty() && selections.stream()
+        var introspection = !selections.isEmpty() && selections.stream()
                 .allMatch(selection -> selection instanceof Field field && field.getName().startsWith("__"));
+        return introspection ? SimpleInstrumentationContext.noOp() : check.get();
     }
 
     private static AbortExecutionException refusal(String message) {

@@ -1,20 +1,14 @@
 package org.partnernetz.bench;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Query;
-import org.neo4j.driver.QueryRunner;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
+import org.partnernetz.support.DriverTap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -27,7 +21,6 @@ import org.springframework.context.annotation.Bean;
  */
 class QueryRecorder {
 
-    private static final Set<Class<?>> WRAPPED = Set.of(Session.class, Transaction.class, QueryRunner.class);
 
     /** One query as the hub sent it, and when ({@link System#nanoTime()}). */
     record Recorded(String text, Map<String, Object> parameters, long sentAt) {
@@ -73,24 +66,8 @@ class QueryRecorder {
         }
     }
 
-    Object wrap(Object target, Class<?> type) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getName().equals("run")) {
-                record(args);
-            }
-            Object result;
-            try {
-                result = method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-            var returnType = method.getReturnType();
-            if (result != null && WRAPPED.contains(returnType)) {
-                return wrap(result, returnType);
-            }
-            return result;
-        };
-        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
+    Object wrap(Object driver, Class<?> type) {
+        return DriverTap.wrap(driver, type, this::record);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,15 +1,8 @@
 package org.partnernetz.support;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.QueryRunner;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.Transaction;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +14,6 @@ import org.springframework.context.annotation.Bean;
  */
 public class QueryCounter {
 
-    private static final Set<Class<?>> WRAPPED = Set.of(Session.class, Transaction.class, QueryRunner.class);
 
     private final AtomicInteger queries = new AtomicInteger();
 
@@ -36,24 +28,8 @@ public class QueryCounter {
         return queries.get() - before;
     }
 
-    Object wrap(Object target, Class<?> type) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getName().equals("run")) {
-                queries.incrementAndGet();
-            }
-            Object result;
-            try {
-                result = method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-            var returnType = method.getReturnType();
-            if (result != null && WRAPPED.contains(returnType)) {
-                return wrap(result, returnType);
-            }
-            return result;
-        };
-        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
+    Object wrap(Object driver, Class<?> type) {
+        return DriverTap.wrap(driver, type, args -> queries.incrementAndGet());
     }
 
     @TestConfiguration(proxyBeanMethods = false)
