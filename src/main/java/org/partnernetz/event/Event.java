@@ -3,17 +3,21 @@ package org.partnernetz.event;
 import static org.partnernetz.graph.Props.text;
 
 import org.neo4j.driver.types.Node;
+import org.partnernetz.graph.Basis;
 import org.partnernetz.graph.GraphObject;
 import org.partnernetz.graph.Label;
 import org.partnernetz.graphql.GlobalId;
 
 /** A dated occasion: conference, regional event, visit, day of action, publication ... */
 public record Event(String key, String slug, String name, String kind, String date, String endDate,
-        String description, String descriptionEn) implements GraphObject, GraphObject.Described {
+        String notBefore, String notAfter, String dateBasis, String dateNote, String description,
+        String descriptionEn, String basis, String note) implements GraphObject, GraphObject.Described {
 
     public static Event from(Node node) {
         return new Event(text(node, "id"), text(node, "slug"), text(node, "name"), text(node, "kind"),
-                text(node, "date"), text(node, "endDate"), text(node, "description"), text(node, "descriptionEn"));
+                text(node, "date"), text(node, "endDate"), text(node, "notBefore"), text(node, "notAfter"),
+                Basis.of(text(node, "dateBasis")), text(node, "dateNote"), text(node, "description"),
+                text(node, "descriptionEn"), Basis.of(text(node, "basis")), text(node, "note"));
     }
 
     @Override

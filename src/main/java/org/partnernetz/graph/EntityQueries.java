@@ -24,17 +24,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class EntityQueries {
 
+    private static final String NEWEST_FIRST =
+            "coalesce(n.start, n.end, date('0001-01-01')) DESC, n.sortName, n.id";
+    private static final String ALPHABETICAL = "n.sortName, n.id";
+
     private static final Map<Label, String> ORDER = Map.of(
-            Label.Organisation, "n.sortName, n.id",
-            Label.Project, "n.sortName, n.id",
-            Label.Person, "n.sortName, n.id",
+            Label.Organisation, ALPHABETICAL,
+            Label.Project, ALPHABETICAL,
+            Label.Person, ALPHABETICAL,
             Label.Region, "$levels[n.type], n.sortName, n.id",
-            Label.Event, "coalesce(n.start, date('0001-01-01')) DESC, n.sortName, n.id",
-            Label.Source, "coalesce(n.start, date('0001-01-01')) DESC, n.sortName, n.id",
-            Label.Figure, "n.sortName, n.id");
+            Label.Event, NEWEST_FIRST,
+            Label.Source, NEWEST_FIRST,
+            Label.Figure, NEWEST_FIRST,
+            Label.TargetGroup, ALPHABETICAL,
+            Label.Topic, ALPHABETICAL,
+            Label.Milestone, NEWEST_FIRST);
+
+    /** The property a list's {@code kinds} (or {@code types}, {@code metrics} ...) argument filters on. */
+    private static final Map<Label, String> KIND_PROPERTY = Map.of(
+            Label.Region, "type", Label.Source, "documentType", Label.Figure, "metric");
 
     private static final Map<String, Integer> REGION_LEVELS = Map.of(
-            "STATE", 0, "ADMINISTRATIVE_DISTRICT", 1, "LABOUR_MARKET_REGION", 2, "DISTRICT", 3,
+            "COUNTRY", -1, "STATE", 0, "ADMINISTRATIVE_DISTRICT", 1, "LABOUR_MARKET_REGION", 2, "DISTRICT", 3,
             "DISTRICT_FREE_CITY", 3, "MUNICIPALITY", 4, "CITY_DISTRICT", 5, "VENUE", 6);
 
     private final Neo4jClient neo4j;
@@ -102,17 +113,45 @@ public class EntityQueries {
                         + reference + "'. Find one by name with " + label.name().toLowerCase() + "s(name: ...)"));
     }
 
+    /**
+     * The seed id of any object a client names by global id, seed id or slug (a seed id wins over a
+     * slug of another object); NOT_FOUND otherwise.
+     */
+    public String resolveAnyKey(String reference, String argument) {
+        if (reference == null || reference.isBlank()) {
+            throw new BadRequestException(argument + " must name an object by slug or id");
+        }
+        if (GlobalId.looksLikeGlobalId(reference)) {
+            var globalId = GlobalId.parse(reference);
+            return resolveKey(globalId.label(), globalId.key(), argument);
+        }
+        return neo4j.query("""
+                OPTIONAL MATCH (byId:Entity {id: $ref})
+                WITH byId, head(COLLECT { MATCH (n:Entity {slug: $ref}) RETURN n.id ORDER BY n.id }) AS bySlug
+                WITH coalesce(byId.id, bySlug) AS key
+                WHERE key IS NOT NULL
+                RETURN key
+                """)
+                .bind(reference).to("ref")
+                .fetchAs(String.class).one()
+                .orElseThrow(() -> new NotFoundException("Nothing has the id or slug '" + reference + "'"));
+    }
+
     /** A page of objects of {@code label} that match {@code filter}, in the label's natural order. */
     public <T> Connection<Connection.Edge<T>> list(Label label, Filter filter, PageRequest page, Class<T> type) {
         var conditions = new ArrayList<String>();
         var parameters = new HashMap<String, Object>();
         if (filter.name() != null && !filter.name().isBlank()) {
             conditions.add("n.searchText CONTAINS $name");
-            parameters.put("name", SearchText.fold(filter.name()));
+            parameters.put("name", SearchText.compact(filter.name()));
         }
         if (filter.kinds() != null) {
-            conditions.add("n.%s IN $kinds".formatted(label == Label.Region ? "type" : "kind"));
+            conditions.add("n.%s IN $kinds".formatted(KIND_PROPERTY.getOrDefault(label, "kind")));
             parameters.put("kinds", filter.kinds());
+        }
+        if (filter.subject() != null) {
+            conditions.add("EXISTS { (n)-[:ABOUT]->(:Entity {id: $subject}) }");
+            parameters.put("subject", filter.subject());
         }
         if (filter.from() != null) {
             conditions.add("(n.end IS NULL OR n.end >= $from)");
@@ -144,11 +183,17 @@ public class EntityQueries {
      * What a root list may be filtered by; absent parts do not filter.
      *
      * @param name folded and matched against names, short names and aliases
-     * @param kinds the {@code kind} (or, for regions, {@code type}) values to keep
+     * @param kinds the {@code kind} values to keep (for regions their {@code type}, for sources their
+     *     {@code documentType}, for figures their {@code metric})
      * @param from keep objects whose time ends on or after this date
      * @param to keep objects whose time starts on or before this date
+     * @param subject the seed id of the object figures must be about
      */
-    public record Filter(String name, List<String> kinds, PartialDate from, PartialDate to) {
+    public record Filter(String name, List<String> kinds, PartialDate from, PartialDate to, String subject) {
+
+        public Filter(String name, List<String> kinds, PartialDate from, PartialDate to) {
+            this(name, kinds, from, to, null);
+        }
 
         public static Filter byName(String name) {
             return new Filter(name, null, null, null);

@@ -6,7 +6,7 @@ package org.partnernetz.graph;
  * {@code id} is unique across all of them.
  */
 public enum Label {
-    Source, Region, Organisation, Person, Project, Event, Figure;
+    Source, Region, Organisation, Person, Project, Event, Figure, TargetGroup, Topic, Milestone;
 
     public static final String ENTITY = "Entity";
 }

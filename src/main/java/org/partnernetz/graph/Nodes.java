@@ -4,10 +4,13 @@ import org.neo4j.driver.types.Node;
 import org.partnernetz.event.Event;
 import org.partnernetz.organisation.Organisation;
 import org.partnernetz.person.Person;
+import org.partnernetz.project.Milestone;
 import org.partnernetz.project.Project;
 import org.partnernetz.region.Region;
 import org.partnernetz.source.Figure;
 import org.partnernetz.source.Source;
+import org.partnernetz.topic.TargetGroup;
+import org.partnernetz.topic.Topic;
 
 /**
  * Maps a Neo4j node of any label to the record the API shows for it. The record's class name is its
@@ -27,6 +30,9 @@ public final class Nodes {
             case Project -> Project.from(node);
             case Event -> Event.from(node);
             case Figure -> Figure.from(node);
+            case TargetGroup -> TargetGroup.from(node);
+            case Topic -> Topic.from(node);
+            case Milestone -> Milestone.from(node);
         };
     }
 

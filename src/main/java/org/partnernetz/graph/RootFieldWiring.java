@@ -29,14 +29,18 @@ class RootFieldWiring implements RuntimeWiringConfigurer {
             new RootFields(Label.Project, "project", "projects",
                     env -> new EntityQueries.Filter(env.getArgument("name"), env.getArgument("kinds"), null, null)),
             new RootFields(Label.Event, "event", "events",
-                    env -> new EntityQueries.Filter(env.getArgument("name"), null,
+                    env -> new EntityQueries.Filter(env.getArgument("name"), env.getArgument("kinds"),
                             Dates.argument("from", env.getArgument("from")), Dates.argument("to", env.getArgument("to")))),
             new RootFields(Label.Person, "person", "people",
                     env -> EntityQueries.Filter.byName(env.getArgument("name"))),
             new RootFields(Label.Region, "region", "regions",
                     env -> new EntityQueries.Filter(env.getArgument("name"), env.getArgument("types"), null, null)),
             new RootFields(Label.Source, "source", "sources",
-                    env -> EntityQueries.Filter.byName(null)));
+                    env -> new EntityQueries.Filter(null, env.getArgument("documentTypes"), null, null)),
+            new RootFields(Label.TargetGroup, "targetGroup", "targetGroups",
+                    env -> EntityQueries.Filter.byName(env.getArgument("name"))),
+            new RootFields(Label.Topic, "topic", "topics",
+                    env -> new EntityQueries.Filter(env.getArgument("name"), env.getArgument("kinds"), null, null)));
 
     private final EntityQueries entities;
 

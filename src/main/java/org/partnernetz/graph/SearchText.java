@@ -8,16 +8,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Folds names for search: lower case, without diacritics, so that "dusseldorf" finds Düsseldorf
- * and "grunbau" finds GrünBau. The same folding is stored on nodes and applied to queries.
+ * Folds names for sorting and search. {@link #fold} gives lower case without diacritics, so that
+ * "dusseldorf" finds Düsseldorf and "grunbau" finds GrünBau; {@link #compact} also drops spaces and
+ * punctuation, so that "GIB" finds "G.I.B." and "jobcenter-dortmund" finds "Jobcenter Dortmund".
+ * The same folding is stored on nodes and applied to queries.
  */
 public final class SearchText {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private SearchText() {
     }
 
+    /** Lower case, without diacritics; for sort keys. */
     public static String fold(String text) {
         if (text == null) {
             return null;
@@ -26,8 +30,17 @@ public final class SearchText {
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).trim();
     }
 
-    /** All names of a thing folded into one searchable string, separated by a line break. */
+    /** Folded and reduced to letters and digits; what searches compare. */
+    public static String compact(String text) {
+        return text == null ? null : NOT_LETTER_OR_DIGIT.matcher(fold(text)).replaceAll("");
+    }
+
+    /**
+     * All names of a thing in one searchable string, each compacted, separated by a line break so
+     * that a search never matches across two names.
+     */
     public static String of(Stream<String> names) {
-        return names.filter(Objects::nonNull).map(SearchText::fold).distinct().collect(Collectors.joining("\n"));
+        return names.filter(Objects::nonNull).map(SearchText::compact).filter(name -> !name.isEmpty())
+                .distinct().collect(Collectors.joining("\n"));
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DescriptionWiring implements RuntimeWiringConfigurer {
 
-    private static final List<String> DESCRIBED_TYPES = List.of("Organisation", "Project", "Event", "Person");
+    private static final List<String> DESCRIBED_TYPES = List.of("Organisation", "Project", "Event", "Person", "TargetGroup", "Topic", "Milestone");
 
     @Override
     public void configure(RuntimeWiring.Builder wiring) {

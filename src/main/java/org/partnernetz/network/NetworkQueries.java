@@ -106,7 +106,7 @@ class NetworkQueries {
         var result = neo4j.query(PARTNERS).bindAll(parameters)
                 .fetchAs(Result.class)
                 .mappedBy((types, record) -> new Result(record.get("total").asInt(), record.get("page").asList(
-                        v -> new Row(Organisation.from(v.get("o").asNode()), v.get("ties").asList(NetworkQueries::tie)))))
+                        v -> new Row(Organisation.from(v.get("o").asNode()), sorted(v.get("ties").asList(NetworkQueries::tie))))))
                 .one().orElse(new Result(0, List.of()));
         return Connection.of(result.rows(), page, result.total(),
                 (row, cursor) -> new Partner(cursor, row.organisation(), row.ties()));
@@ -139,6 +139,14 @@ class NetworkQueries {
                         record.get("page").asList(NetworkQueries::collaboration)))
                 .one().orElse(new Result(0, List.of()));
         return Connection.ofNodes(result.pairs(), page, result.total());
+    }
+
+    /** Ties in a stable order: by kind, then region, then the project or event they run through. */
+    private static List<Partner.Tie> sorted(List<Partner.Tie> ties) {
+        return ties.stream().sorted(java.util.Comparator.comparing(Partner.Tie::kind)
+                .thenComparing(tie -> tie.region().key())
+                .thenComparing(tie -> tie.through() == null ? "" : tie.through().key())
+                .thenComparing(tie -> String.valueOf(tie.relationship().role()))).toList();
     }
 
     private static Partner.Tie tie(Value tie) {

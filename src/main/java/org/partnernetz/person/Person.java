@@ -8,12 +8,13 @@ import org.partnernetz.graph.Label;
 import org.partnernetz.graphql.GlobalId;
 
 /** A named person; their roles are relationships to organisations. */
-public record Person(String key, String slug, String name, String description, String descriptionEn)
+public record Person(String key, String slug, String name, String description, String descriptionEn, String basis,
+        String note)
         implements GraphObject, GraphObject.Described {
 
     public static Person from(Node node) {
         return new Person(text(node, "id"), text(node, "slug"), text(node, "name"), text(node, "description"),
-                text(node, "descriptionEn"));
+                text(node, "descriptionEn"), org.partnernetz.graph.Basis.of(text(node, "basis")), text(node, "note"));
     }
 
     @Override

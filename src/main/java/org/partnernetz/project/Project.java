@@ -12,13 +12,14 @@ import org.partnernetz.graphql.GlobalId;
 
 /** A programme, initiative, campaign, model project, portal or law. */
 public record Project(String key, String slug, String name, List<String> aliases, String kind, String since,
-        String until, String description, String descriptionEn, String website)
+        String until, String description, String descriptionEn, String website, String basis, String note)
         implements GraphObject, GraphObject.Described {
 
     public static Project from(Node node) {
         return new Project(text(node, "id"), text(node, "slug"), text(node, "name"), texts(node, "aliases"),
                 text(node, "kind"), text(node, "since"), text(node, "until"), text(node, "description"),
-                text(node, "descriptionEn"), text(node, "website"));
+                text(node, "descriptionEn"), text(node, "website"), org.partnernetz.graph.Basis.of(text(node, "basis")),
+                text(node, "note"));
     }
 
     @Override

@@ -1,19 +1,22 @@
 package org.partnernetz.region;
 
 import static org.partnernetz.graph.Props.text;
+import static org.partnernetz.graph.Props.texts;
+
+import java.util.List;
 
 import org.neo4j.driver.types.Node;
 import org.partnernetz.graph.GraphObject;
 import org.partnernetz.graph.Label;
 import org.partnernetz.graphql.GlobalId;
 
-/** A region of NRW, from the state down to a venue. */
-public record Region(String key, String slug, String name, String nameEn, String type, String ags, String note)
-        implements GraphObject {
+/** A region, from Germany and the state of NRW down to a venue. */
+public record Region(String key, String slug, String name, String nameEn, List<String> aliases, String type,
+        String ags, String note) implements GraphObject {
 
     public static Region from(Node node) {
         return new Region(text(node, "id"), text(node, "slug"), text(node, "name"), text(node, "nameEn"),
-                text(node, "type"), text(node, "ags"), text(node, "note"));
+                texts(node, "aliases"), text(node, "type"), text(node, "ags"), text(node, "note"));
     }
 
     @Override

@@ -6,7 +6,6 @@ import static org.partnernetz.graph.Props.text;
 import static org.partnernetz.graph.Props.texts;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.partnernetz.source.HasSources;
 
@@ -19,7 +18,7 @@ public record Relationship(String type, String role, String since, String until,
         var basis = text(r, "basis");
         return new Relationship(r.type(), text(r, "role"), text(r, "since"), text(r, "until"), text(r, "asOf"),
                 number(r, "amount"), text(r, "currency"), text(r, "period"), flag(r, "partial"),
-                basis == null ? "STATED" : basis.toUpperCase(Locale.ROOT), text(r, "note"), texts(r, "sources"));
+                org.partnernetz.graph.Basis.of(basis), text(r, "note"), texts(r, "sources"));
     }
 
     /** One edge of a {@code RelationshipConnection}: the object at the other end and the facts. */

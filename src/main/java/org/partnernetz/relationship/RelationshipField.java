@@ -6,8 +6,12 @@ import java.util.List;
  * One list field that follows relationships from an object, e.g. {@code Organisation.partOf}. The
  * table {@link #ALL} is the single place that says which graph pattern each such field reads:
  * {@code p} is the object the field hangs off, {@code r} the relationship, {@code t} the other end.
+ * A field that takes {@code includeSubregions} names a second pattern that reaches {@code t} through
+ * the regions inside {@code p}. Lists are ordered by {@code order}: alphabetically by the other end,
+ * unless a field says otherwise.
  */
-record RelationshipField(String typeName, String field, String pattern, Shape shape) {
+record RelationshipField(String typeName, String field, String pattern, String subregionPattern, String order,
+        Shape shape) {
 
     /** What the field returns. */
     enum Shape {
@@ -21,14 +25,18 @@ record RelationshipField(String typeName, String field, String pattern, Shape sh
         SINGLE
     }
 
+    static final String ALPHABETICAL = "t.sortName, t.id";
+    static final String BY_DATE = "t.start, t.sortName, t.id";
+
     private static final String SOURCES = "(p)<-[r:MENTIONS]-(t:Source)";
     private static final String FIGURES = "(p)<-[r:ABOUT]-(t:Figure)";
+    private static final String SUBREGIONS = "(p)<-[:PART_OF*0..6]-(:Region)";
 
     static final List<RelationshipField> ALL = List.of(
             rel("Region", "parents", "(p)-[r:PART_OF]->(t:Region)"),
             rel("Region", "children", "(p)<-[r:PART_OF]-(t:Region)"),
-            rel("Region", "located", "(p)<-[r:LOCATED_IN]-(t)"),
-            rel("Region", "active", "(p)<-[r:ACTIVE_IN]-(t)"),
+            withSubregions("Region", "located", "(p)<-[r:LOCATED_IN]-(t)", SUBREGIONS + "<-[r:LOCATED_IN]-(t)"),
+            withSubregions("Region", "active", "(p)<-[r:ACTIVE_IN]-(t)", SUBREGIONS + "<-[r:ACTIVE_IN]-(t)"),
             sources("Region"),
 
             rel("Organisation", "locatedIn", "(p)-[r:LOCATED_IN]->(t:Region)"),
@@ -42,6 +50,18 @@ record RelationshipField(String typeName, String field, String pattern, Shape sh
             rel("Organisation", "fundingReceived", "(p)<-[r:FUNDS]-(t)"),
             rel("Organisation", "people", "(p)<-[r:HOLDS_ROLE]-(t:Person)"),
             rel("Organisation", "establishedBy", "(p)<-[r:ESTABLISHES]-(t)"),
+            rel("Organisation", "advises", "(p)-[r:ADVISES]->(t)"),
+            rel("Organisation", "advisedBy", "(p)<-[r:ADVISES]-(t)"),
+            rel("Organisation", "runs", "(p)-[r:RUNS]->(t)"),
+            rel("Organisation", "runBy", "(p)<-[r:RUNS]-(t)"),
+            rel("Organisation", "initiated", "(p)-[r:INITIATES]->(t)"),
+            rel("Organisation", "initiatedBy", "(p)<-[r:INITIATES]-(t)"),
+            rel("Organisation", "publications", "(p)-[r:PUBLISHES]->(t)"),
+            rel("Organisation", "targetGroups", "(p)-[r:AIMED_AT]->(t)"),
+            rel("Organisation", "offers", "(p)-[r:OFFERS]->(t)"),
+            rel("Organisation", "fieldsOfActivity", "(p)-[r:WORKS_ON]->(t)"),
+            rel("Organisation", "presentedAt", "(p)<-[r:PRESENTS]-(t)"),
+            rel("Organisation", "statements", "(p)-[r:STATES]->(t)"),
             figures("Organisation"),
             sources("Organisation"),
 
@@ -51,6 +71,14 @@ record RelationshipField(String typeName, String field, String pattern, Shape sh
             rel("Project", "partOf", "(p)-[r:PART_OF]->(t)"),
             rel("Project", "regions", "(p)-[r:LOCATED_IN|ACTIVE_IN]->(t:Region)"),
             rel("Project", "establishes", "(p)-[r:ESTABLISHES]->(t)"),
+            rel("Project", "runBy", "(p)<-[r:RUNS]-(t)"),
+            rel("Project", "initiatedBy", "(p)<-[r:INITIATES]-(t)"),
+            rel("Project", "followsFrom", "(p)-[r:FOLLOWS_FROM]->(t)"),
+            rel("Project", "targetGroups", "(p)-[r:AIMED_AT]->(t)"),
+            rel("Project", "offers", "(p)-[r:OFFERS]->(t)"),
+            rel("Project", "fieldsOfActivity", "(p)-[r:WORKS_ON]->(t)"),
+            rel("Project", "presentedAt", "(p)<-[r:PRESENTS]-(t)"),
+            ordered("Project", "milestones", "(p)<-[r:MILESTONE_OF]-(t:Milestone)", BY_DATE),
             figures("Project"),
             sources("Project"),
 
@@ -58,27 +86,58 @@ record RelationshipField(String typeName, String field, String pattern, Shape sh
             rel("Event", "speakers", "(p)<-[r:SPEAKS_AT]-(t:Person)"),
             rel("Event", "partOf", "(p)-[r:PART_OF]->(t)"),
             rel("Event", "regions", "(p)-[r:LOCATED_IN|ACTIVE_IN]->(t:Region)"),
+            rel("Event", "initiatedBy", "(p)<-[r:INITIATES]-(t)"),
+            rel("Event", "followsFrom", "(p)-[r:FOLLOWS_FROM]->(t)"),
+            rel("Event", "consequences", "(p)<-[r:FOLLOWS_FROM]-(t)"),
+            rel("Event", "targetGroups", "(p)-[r:AIMED_AT]->(t)"),
+            rel("Event", "presented", "(p)-[r:PRESENTS]->(t)"),
             figures("Event"),
             sources("Event"),
 
             rel("Person", "roles", "(p)-[r:HOLDS_ROLE]->(t)"),
             rel("Person", "appearances", "(p)-[r:SPEAKS_AT]->(t)"),
+            rel("Person", "initiated", "(p)-[r:INITIATES]->(t)"),
+            rel("Person", "publications", "(p)-[r:PUBLISHES]->(t)"),
+            rel("Person", "statements", "(p)-[r:STATES]->(t)"),
             sources("Person"),
 
             rel("Source", "mentions", "(p)-[r:MENTIONS]->(t)"),
+            rel("Source", "publishedBy", "(p)<-[r:PUBLISHES]-(t)"),
 
-            new RelationshipField("Figure", "about", "(p)-[r:ABOUT]->(t)", Shape.SINGLE),
-            sources("Figure"));
+            new RelationshipField("Figure", "about", "(p)-[r:ABOUT]->(t)", null, ALPHABETICAL, Shape.SINGLE),
+            rel("Figure", "statedBy", "(p)<-[r:STATES]-(t)"),
+            sources("Figure"),
+
+            rel("TargetGroup", "addressedBy", "(p)<-[r:AIMED_AT]-(t)"),
+            sources("TargetGroup"),
+
+            rel("Topic", "offeredBy", "(p)<-[r:OFFERS]-(t)"),
+            rel("Topic", "workedOnBy", "(p)<-[r:WORKS_ON]-(t)"),
+            rel("Topic", "presentedAt", "(p)<-[r:PRESENTS]-(t)"),
+            sources("Topic"),
+
+            new RelationshipField("Milestone", "project", "(p)-[r:MILESTONE_OF]->(t)", null, ALPHABETICAL,
+                    Shape.SINGLE),
+            sources("Milestone"));
 
     private static RelationshipField rel(String typeName, String field, String pattern) {
-        return new RelationshipField(typeName, field, pattern, Shape.RELATIONSHIPS);
+        return ordered(typeName, field, pattern, ALPHABETICAL);
+    }
+
+    private static RelationshipField ordered(String typeName, String field, String pattern, String order) {
+        return new RelationshipField(typeName, field, pattern, null, order, Shape.RELATIONSHIPS);
+    }
+
+    private static RelationshipField withSubregions(String typeName, String field, String pattern,
+            String subregionPattern) {
+        return new RelationshipField(typeName, field, pattern, subregionPattern, ALPHABETICAL, Shape.RELATIONSHIPS);
     }
 
     private static RelationshipField sources(String typeName) {
-        return new RelationshipField(typeName, "sources", SOURCES, Shape.SOURCES);
+        return new RelationshipField(typeName, "sources", SOURCES, null, ALPHABETICAL, Shape.SOURCES);
     }
 
     private static RelationshipField figures(String typeName) {
-        return new RelationshipField(typeName, "figures", FIGURES, Shape.FIGURES);
+        return new RelationshipField(typeName, "figures", FIGURES, null, ALPHABETICAL, Shape.FIGURES);
     }
 }

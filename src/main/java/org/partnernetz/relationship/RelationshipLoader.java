@@ -28,15 +28,28 @@ class RelationshipLoader {
             MATCH (p:Entity {id: key})
             CALL (p) {
               MATCH %s
-              WITH r, t ORDER BY t.sortName, t.id
+              WHERE ($kinds IS NULL OR t.kind IN $kinds) AND ($roles IS NULL OR r.role IN $roles)
+              WITH DISTINCT r, t ORDER BY %s
               WITH collect({r: r, t: t}) AS rows
               RETURN size(rows) AS total, rows[$offset..$end] AS page
             }
             RETURN key, total, page
             """;
 
-    /** What one parent asked for: a field, the parent's seed id, the page. */
-    record Key(RelationshipField field, String parentKey, PageRequest page) {
+    /** What one parent asked for: a field, the parent's seed id, the filter, the page. */
+    record Key(RelationshipField field, String parentKey, Filter filter, PageRequest page) {
+    }
+
+    /**
+     * What a list field may be filtered by; {@code null} lists do not filter.
+     *
+     * @param kinds keep objects at the other end of one of these kinds
+     * @param roles keep relationships with one of these roles
+     * @param includeSubregions follow the field's pattern through the regions inside the parent too
+     */
+    record Filter(List<String> kinds, List<String> roles, boolean includeSubregions) {
+
+        static final Filter NONE = new Filter(null, null, false);
     }
 
     /** One page of related objects, and how many there are in all. */
@@ -54,11 +67,16 @@ class RelationshipLoader {
 
     Map<Key, Loaded> load(Set<Key> keys) {
         var result = new HashMap<Key, Loaded>();
-        var groups = keys.stream().collect(Collectors.groupingBy(k -> new Group(k.field(), k.page())));
+        var groups = keys.stream().collect(Collectors.groupingBy(k -> new Group(k.field(), k.filter(), k.page())));
         groups.forEach((group, members) -> {
             var byParent = members.stream().collect(Collectors.toMap(Key::parentKey, k -> k));
-            neo4j.query(QUERY.formatted(group.field().pattern()))
+            var field = group.field();
+            var pattern = group.filter().includeSubregions() && field.subregionPattern() != null
+                    ? field.subregionPattern() : field.pattern();
+            neo4j.query(QUERY.formatted(pattern, field.order()))
                     .bind(List.copyOf(byParent.keySet())).to("keys")
+                    .bind(group.filter().kinds()).to("kinds")
+                    .bind(group.filter().roles()).to("roles")
                     .bind(group.page().offset()).to("offset")
                     .bind(group.page().offset() + group.page().limit()).to("end")
                     .fetchAs(Map.Entry.class)
@@ -75,6 +93,6 @@ class RelationshipLoader {
         return new Row(Relationship.from(value.get("r").asRelationship()), Nodes.toObject(value.get("t").asNode()));
     }
 
-    private record Group(RelationshipField field, PageRequest page) {
+    private record Group(RelationshipField field, Filter filter, PageRequest page) {
     }
 }

@@ -1,5 +1,6 @@
 package org.partnernetz.relationship;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetcher;
@@ -40,9 +41,20 @@ class RelationshipWiring implements RuntimeWiringConfigurer {
             var page = field.shape() == RelationshipField.Shape.SINGLE
                     ? new PageRequest(1, 0)
                     : PageRequest.of(env.getArgument("first"), env.getArgument("after"));
-            return loader(env).load(new RelationshipLoader.Key(field, parent.key(), page))
+            return loader(env).load(new RelationshipLoader.Key(field, parent.key(), filter(env), page))
                     .thenApply(loaded -> shape(field, page, loaded));
         };
+    }
+
+    /** The filter arguments a field declares in the schema; absent ones do not filter. */
+    private static RelationshipLoader.Filter filter(DataFetchingEnvironment env) {
+        List<String> kinds = env.getArgument("kinds");
+        List<String> roles = env.getArgument("roles");
+        Boolean subregions = env.getArgument("includeSubregions");
+        if (kinds == null && roles == null && subregions == null) {
+            return RelationshipLoader.Filter.NONE;
+        }
+        return new RelationshipLoader.Filter(kinds, roles, subregions != null && subregions);
     }
 
     private static Object shape(RelationshipField field, PageRequest page, RelationshipLoader.Loaded loaded) {

@@ -111,21 +111,23 @@ public class SeedImporter {
         switch (entry) {
             case SeedEntries.Source s -> {
                 row.put("title", s.title());
+                row.put("documentType", s.documentType());
                 row.put("publisher", s.publisher());
-                row.put("published", s.published());
+                row.put("dateKind", s.dateKind());
                 row.put("url", s.url());
                 row.put("file", s.file());
                 row.put("language", s.language());
                 names(row, s.title(), Stream.of(s.title(), s.publisher()));
-                dates(row, s.published(), s.published());
+                dated(row, s, s.date());
             }
             case SeedEntries.Region r -> {
                 row.put("name", r.name());
                 row.put("nameEn", r.nameEn());
+                row.put("aliases", list(r.aliases()));
                 row.put("type", r.type());
                 row.put("ags", r.ags());
                 row.put("note", r.note());
-                names(row, r.name(), Stream.of(r.name(), r.nameEn()));
+                names(row, r.name(), Stream.concat(Stream.of(r.name(), r.nameEn()), list(r.aliases()).stream()));
             }
             case SeedEntries.Organisation o -> {
                 row.put("name", o.name());
@@ -135,12 +137,20 @@ public class SeedImporter {
                 row.put("description", o.description());
                 row.put("descriptionEn", o.descriptionEn());
                 row.put("website", o.website());
+                row.put("note", o.note());
+                if (o.identity() != null) {
+                    row.put("identityBasis", o.identity().basis());
+                    row.put("identityNames", list(o.identity().names()));
+                    row.put("identityNote", o.identity().note());
+                    row.put("identitySources", list(o.identity().sources()));
+                }
                 names(row, o.name(), Stream.concat(Stream.of(o.name(), o.shortName()), list(o.aliases()).stream()));
             }
             case SeedEntries.Person p -> {
                 row.put("name", p.name());
                 row.put("description", p.description());
                 row.put("descriptionEn", p.descriptionEn());
+                row.put("note", p.note());
                 names(row, p.name(), Stream.of(p.name()));
             }
             case SeedEntries.Project p -> {
@@ -152,18 +162,19 @@ public class SeedImporter {
                 row.put("description", p.description());
                 row.put("descriptionEn", p.descriptionEn());
                 row.put("website", p.website());
+                row.put("note", p.note());
                 names(row, p.name(), Stream.concat(Stream.of(p.name()), list(p.aliases()).stream()));
-                dates(row, p.since(), p.until());
+                dates(row, p.since(), p.until(), null, null);
             }
             case SeedEntries.Event e -> {
                 row.put("name", e.name());
                 row.put("kind", e.kind());
-                row.put("date", e.date());
                 row.put("endDate", e.endDate());
                 row.put("description", e.description());
                 row.put("descriptionEn", e.descriptionEn());
+                row.put("note", e.note());
                 names(row, e.name(), Stream.of(e.name()));
-                dates(row, e.date(), e.endDate() != null ? e.endDate() : e.date());
+                dated(row, e, e.endDate() != null ? e.endDate() : e.date());
             }
             case SeedEntries.Figure f -> {
                 row.put("metric", f.metric());
@@ -171,11 +182,41 @@ public class SeedImporter {
                 row.put("value", f.value());
                 row.put("unit", f.unit());
                 row.put("qualifier", f.qualifier() == null ? "EXACT" : f.qualifier());
-                row.put("date", f.date());
+                row.put("qualifierText", f.qualifierText());
                 row.put("period", f.period());
                 row.put("note", f.note());
                 names(row, f.label() != null ? f.label() : f.metric(), Stream.of(f.label(), f.metric()));
+                dated(row, f, f.date());
             }
+            case SeedEntries.TargetGroup g -> {
+                row.put("name", g.name());
+                row.put("nameEn", g.nameEn());
+                row.put("description", g.description());
+                row.put("descriptionEn", g.descriptionEn());
+                row.put("note", g.note());
+                names(row, g.name(), Stream.of(g.name(), g.nameEn()));
+            }
+            case SeedEntries.Topic t -> {
+                row.put("name", t.name());
+                row.put("nameEn", t.nameEn());
+                row.put("kind", t.kind());
+                row.put("description", t.description());
+                row.put("descriptionEn", t.descriptionEn());
+                row.put("note", t.note());
+                names(row, t.name(), Stream.of(t.name(), t.nameEn()));
+            }
+            case SeedEntries.Milestone m -> {
+                row.put("name", m.name());
+                row.put("nameEn", m.nameEn());
+                row.put("description", m.description());
+                row.put("descriptionEn", m.descriptionEn());
+                row.put("note", m.note());
+                names(row, m.name(), Stream.of(m.name(), m.nameEn()));
+                dated(row, m, m.date());
+            }
+        }
+        if (entry instanceof SeedEntries.Asserted asserted) {
+            row.put("basis", asserted.basis() == null ? "stated" : asserted.basis());
         }
         row.values().removeIf(v -> v == null);
         return row;
@@ -183,6 +224,8 @@ public class SeedImporter {
 
     /** Seed relationships plus the ones implied by entries: mentions, region parents, figures' subjects. */
     private static Map<String, List<Map<String, Object>>> relationshipRows(SeedSet seed) {
+        var documentTypes = new HashMap<String, String>();
+        seed.sources().forEach(source -> documentTypes.put(source.id(), source.documentType()));
         var rows = new LinkedHashMap<String, List<Map<String, Object>>>();
         for (var r : seed.relationships()) {
             var props = new HashMap<String, Object>();
@@ -197,7 +240,7 @@ public class SeedImporter {
             props.put("basis", r.basis());
             props.put("sources", r.sources());
             props.put("note", r.note());
-            dates(props, r.since(), r.until());
+            dates(props, r.since(), r.until(), null, null);
             add(rows, r.type(), r.from(), r.to(), props);
         }
         seed.entries().forEach(located -> {
@@ -208,11 +251,20 @@ public class SeedImporter {
             }
             if (entry instanceof SeedEntries.Region region) {
                 for (var parent : list(region.parents())) {
-                    add(rows, "PART_OF", region.id(), parent, Map.of(
-                            "key", "PART_OF|" + region.id() + "|" + parent + "|",
-                            "partial", list(region.partial()).contains(parent),
-                            "basis", "stated", "sources", region.sources()));
+                    var props = new HashMap<String, Object>();
+                    props.put("key", "PART_OF|" + region.id() + "|" + parent + "|");
+                    props.put("partial", list(region.partial()).contains(parent));
+                    props.put("basis", region.parentBasis() == null ? "stated" : region.parentBasis());
+                    props.put("note", region.parentNote());
+                    props.put("sources", SeedValidator.hierarchySources(region, documentTypes));
+                    add(rows, "PART_OF", region.id(), parent, props);
                 }
+            }
+            if (entry instanceof SeedEntries.Milestone milestone) {
+                add(rows, "MILESTONE_OF", milestone.id(), milestone.project(), Map.of(
+                        "key", "MILESTONE_OF|" + milestone.id() + "|" + milestone.project(),
+                        "basis", milestone.basis() == null ? "stated" : milestone.basis(),
+                        "sources", milestone.sources()));
             }
             if (entry instanceof SeedEntries.Figure figure && figure.about() != null) {
                 add(rows, "ABOUT", figure.id(), figure.about(), Map.of(
@@ -230,10 +282,24 @@ public class SeedImporter {
         rows.computeIfAbsent(type, t -> new ArrayList<>()).add(Map.of("from", from, "to", to, "props", cleaned));
     }
 
-    /** Stores first and last day next to the text, so time windows can be compared in queries. */
-    private static void dates(Map<String, Object> row, String start, String end) {
-        var first = PartialDate.parseNullable(start);
-        var last = PartialDate.parseNullable(end);
+    /** The date, its bounds and how sure it is, for an entry that has them. */
+    private static void dated(Map<String, Object> row, SeedEntries.Dated dated, String end) {
+        row.put("date", dated.date());
+        row.put("notBefore", dated.notBefore());
+        row.put("notAfter", dated.notAfter());
+        row.put("dateBasis", dated.dateBasis() == null ? "stated" : dated.dateBasis());
+        row.put("dateNote", dated.dateNote());
+        dates(row, dated.date(), end, dated.notBefore(), dated.notAfter());
+    }
+
+    /**
+     * Stores first and last day next to the text, so time windows can be compared in queries. Where
+     * only bounds are known, they stand in: a thing known to lie before a date ends there at the
+     * latest, so a window after it does not match it.
+     */
+    private static void dates(Map<String, Object> row, String start, String end, String notBefore, String notAfter) {
+        var first = PartialDate.parseNullable(start != null ? start : notBefore);
+        var last = PartialDate.parseNullable(end != null ? end : notAfter);
         row.put("start", first == null ? null : first.first());
         row.put("startText", start);
         row.put("end", last == null ? null : last.last());
@@ -254,6 +320,9 @@ public class SeedImporter {
             case SeedEntries.Project p -> p.slug();
             case SeedEntries.Event e -> e.slug();
             case SeedEntries.Figure f -> null;
+            case SeedEntries.TargetGroup g -> g.slug();
+            case SeedEntries.Topic t -> t.slug();
+            case SeedEntries.Milestone m -> m.slug();
         };
         return slug == null ? entry.id() : slug;
     }

@@ -39,6 +39,9 @@ class SeedReader {
                 list(base, SeedSet.PROJECTS, SeedEntries.Project.class),
                 list(base, SeedSet.EVENTS, SeedEntries.Event.class),
                 list(base, SeedSet.FIGURES, SeedEntries.Figure.class),
+                list(base, SeedSet.TARGET_GROUPS, SeedEntries.TargetGroup.class),
+                list(base, SeedSet.TOPICS, SeedEntries.Topic.class),
+                list(base, SeedSet.MILESTONES, SeedEntries.Milestone.class),
                 list(base, SeedSet.RELATIONSHIPS, SeedEntries.Relationship.class));
     }
 
@@ -50,8 +53,7 @@ class SeedReader {
         var base = location.endsWith("/") ? location : location + "/";
         try {
             var sha = java.security.MessageDigest.getInstance("SHA-256");
-            for (var file : List.of(SeedSet.SOURCES, SeedSet.REGIONS, SeedSet.ORGANISATIONS, SeedSet.PEOPLE,
-                    SeedSet.PROJECTS, SeedSet.EVENTS, SeedSet.FIGURES, SeedSet.RELATIONSHIPS)) {
+            for (var file : SeedSet.FILES) {
                 Resource resource = resources.getResource(base + file);
                 sha.update(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 if (resource.exists()) {

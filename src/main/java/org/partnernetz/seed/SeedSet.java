@@ -14,6 +14,9 @@ record SeedSet(
         List<SeedEntries.Project> projects,
         List<SeedEntries.Event> events,
         List<SeedEntries.Figure> figures,
+        List<SeedEntries.TargetGroup> targetGroups,
+        List<SeedEntries.Topic> topics,
+        List<SeedEntries.Milestone> milestones,
         List<SeedEntries.Relationship> relationships) {
 
     static final String SOURCES = "sources.yaml";
@@ -23,14 +26,22 @@ record SeedSet(
     static final String PROJECTS = "projects.yaml";
     static final String EVENTS = "events.yaml";
     static final String FIGURES = "figures.yaml";
+    static final String TARGET_GROUPS = "target-groups.yaml";
+    static final String TOPICS = "topics.yaml";
+    static final String MILESTONES = "milestones.yaml";
     static final String RELATIONSHIPS = "relationships.yaml";
+
+    /** Every file of a seed, in the order they are read. */
+    static final List<String> FILES = List.of(SOURCES, REGIONS, ORGANISATIONS, PEOPLE, PROJECTS, EVENTS, FIGURES,
+            TARGET_GROUPS, TOPICS, MILESTONES, RELATIONSHIPS);
 
     /** Every entry with an id, with the file it comes from. */
     Stream<Located<Entry>> entries() {
         return Stream.of(
                 located(SOURCES, sources), located(REGIONS, regions), located(ORGANISATIONS, organisations),
                 located(PEOPLE, people), located(PROJECTS, projects), located(EVENTS, events),
-                located(FIGURES, figures))
+                located(FIGURES, figures), located(TARGET_GROUPS, targetGroups), located(TOPICS, topics),
+                located(MILESTONES, milestones))
                 .flatMap(s -> s);
     }
 

@@ -25,7 +25,7 @@ final class SeedValidator {
     /** Official keys: state 2, administrative district 3, district 5, municipality 8 or 12 digits. */
     private static final Pattern AGS = Pattern.compile("\\d{2}|\\d{3}|\\d{5}|\\d{8}|\\d{12}");
 
-    static final Set<String> REGION_TYPES = Set.of("STATE", "ADMINISTRATIVE_DISTRICT", "LABOUR_MARKET_REGION",
+    static final Set<String> REGION_TYPES = Set.of("COUNTRY", "STATE", "ADMINISTRATIVE_DISTRICT", "LABOUR_MARKET_REGION",
             "DISTRICT", "DISTRICT_FREE_CITY", "MUNICIPALITY", "CITY_DISTRICT", "VENUE");
     static final Set<String> ORGANISATION_KINDS = Set.of("MINISTRY", "FEDERAL_AGENCY", "EMPLOYMENT_AGENCY",
             "JOB_CENTRE", "CHAMBER", "CRAFTS_ORGANISATION", "WELFARE_ASSOCIATION", "INTEGRATION_AGENCY",
@@ -36,12 +36,19 @@ final class SeedValidator {
             "PROJECT", "PORTAL", "LAW");
     static final Set<String> EVENT_KINDS = Set.of("CONFERENCE", "REGIONAL_EVENT", "VISIT", "DAY_OF_ACTION",
             "MEETING", "SUMMIT", "PUBLICATION");
-    static final Set<String> QUALIFIERS = Set.of("EXACT", "ABOUT", "OVER", "UNDER");
+    static final Set<String> QUALIFIERS = Set.of("EXACT", "ABOUT", "ALMOST", "OVER", "UNDER");
     static final Set<String> BASES = Set.of("stated", "inferred");
+    static final Set<String> DOCUMENT_TYPES = Set.of("PRESS_RELEASE", "NEWS_ITEM", "WEB_PAGE", "REFERENCE_TABLE");
+    static final Set<String> DATE_KINDS = Set.of("PUBLISHED", "OCCASION", "SAVED");
+    static final Set<String> TOPIC_KINDS = Set.of("SERVICE", "SECTOR", "FIELD_OF_ACTIVITY", "THEME");
+    /** Sources of this type may be cited for the region hierarchy without saying so. */
+    static final String REFERENCE_TABLE = "REFERENCE_TABLE";
 
     private final SeedSet seed;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Label> labels = new HashMap<>();
+    private final Map<String, String> organisationKinds = new HashMap<>();
+    private final Map<String, String> documentTypes = new HashMap<>();
     private final Set<String> relationshipKeys = new HashSet<>();
 
     private SeedValidator(SeedSet seed) {
@@ -83,6 +90,12 @@ final class SeedValidator {
             }
             var label = labelOf(entry);
             labels.put(entry.id(), label);
+            if (entry instanceof SeedEntries.Organisation o) {
+                organisationKinds.put(o.id(), o.kind());
+            }
+            if (entry instanceof SeedEntries.Source s) {
+                documentTypes.put(s.id(), s.documentType());
+            }
             var slug = SeedImporter.slugOf(entry);
             if (!ID.matcher(slug).matches()) {
                 problems.add(where + ": slug '" + slug + "' must be lower-case kebab-case");
@@ -98,10 +111,19 @@ final class SeedValidator {
         if (!(entry instanceof SeedEntries.Source)) {
             checkSources(where, entry.sources());
         }
+        if (entry instanceof SeedEntries.Dated dated) {
+            dated(where, dated);
+        }
+        if (entry instanceof SeedEntries.Asserted asserted) {
+            basis(where, "basis", asserted.basis(), asserted.note(), "note");
+        }
         switch (entry) {
             case SeedEntries.Source s -> {
                 required(where, "title", s.title());
-                date(where, "published", s.published());
+                oneOf(where, "documentType", s.documentType(), DOCUMENT_TYPES);
+                if (s.date() != null) {
+                    oneOf(where, "dateKind", s.dateKind(), DATE_KINDS);
+                }
             }
             case SeedEntries.Region r -> {
                 required(where, "name", r.name());
@@ -118,10 +140,21 @@ final class SeedValidator {
                         problems.add(where + ": partial '" + partial + "' is not one of its parents");
                     }
                 }
+                for (var source : nullSafe(r.parentSources())) {
+                    reference(where, "parentSources", source, Set.of(Label.Source));
+                }
+                basis(where, "parentBasis", r.parentBasis(), r.parentNote(), "parentNote");
+                if (!nullSafe(r.parents()).isEmpty() && hierarchySources(r, documentTypes).isEmpty()) {
+                    problems.add(where + ": parents need parentSources (the documents that place it there),"
+                            + " or a source of documentType " + REFERENCE_TABLE + " among its sources");
+                }
             }
             case SeedEntries.Organisation o -> {
                 required(where, "name", o.name());
                 oneOf(where, "kind", o.kind(), ORGANISATION_KINDS);
+                if (o.identity() != null) {
+                    identity(where, o);
+                }
             }
             case SeedEntries.Person p -> required(where, "name", p.name());
             case SeedEntries.Project p -> {
@@ -133,7 +166,6 @@ final class SeedValidator {
             case SeedEntries.Event e -> {
                 required(where, "name", e.name());
                 oneOf(where, "kind", e.kind(), EVENT_KINDS);
-                date(where, "date", e.date());
                 date(where, "endDate", e.endDate());
             }
             case SeedEntries.Figure f -> {
@@ -142,12 +174,65 @@ final class SeedValidator {
                     problems.add(where + ": value is missing");
                 }
                 oneOf(where, "qualifier", f.qualifier() == null ? "EXACT" : f.qualifier(), QUALIFIERS);
-                date(where, "date", f.date());
                 if (f.about() != null) {
                     reference(where, "about", f.about(), Set.of(Label.values()));
                 }
             }
+            case SeedEntries.TargetGroup g -> required(where, "name", g.name());
+            case SeedEntries.Topic t -> {
+                required(where, "name", t.name());
+                oneOf(where, "kind", t.kind(), TOPIC_KINDS);
+            }
+            case SeedEntries.Milestone m -> {
+                required(where, "name", m.name());
+                reference(where, "project", m.project(), Set.of(Label.Project));
+                if (m.date() == null && m.notBefore() == null && m.notAfter() == null) {
+                    problems.add(where + ": a milestone needs a date, or notBefore/notAfter");
+                }
+            }
         }
+    }
+
+    /** Date, bounds and how sure the date is, as every dated entry has them. */
+    private void dated(String where, SeedEntries.Dated dated) {
+        date(where, "date", dated.date());
+        date(where, "notBefore", dated.notBefore());
+        date(where, "notAfter", dated.notAfter());
+        basis(where, "dateBasis", dated.dateBasis(), dated.dateNote(), "dateNote");
+        if (dated.notBefore() != null && dated.notAfter() != null && valid(dated.notBefore()) && valid(dated.notAfter())
+                && PartialDate.parse(dated.notBefore()).first().isAfter(PartialDate.parse(dated.notAfter()).last())) {
+            problems.add(where + ": notBefore " + dated.notBefore() + " lies after notAfter " + dated.notAfter());
+        }
+    }
+
+    private void identity(String where, SeedEntries.Organisation o) {
+        var identity = o.identity();
+        basis(where, "identity.basis", identity.basis(), identity.note(), "identity.note");
+        var names = new HashSet<String>(nullSafe(o.aliases()));
+        names.add(o.name());
+        if (nullSafe(identity.names()).size() < 2) {
+            problems.add(where + ": identity.names must list the two or more names that were merged");
+        }
+        for (var name : nullSafe(identity.names())) {
+            if (!names.contains(name)) {
+                problems.add(where + ": identity name '" + name + "' is neither the name nor an alias");
+            }
+        }
+        checkSources(where + " (identity)", identity.sources());
+    }
+
+    /**
+     * The sources cited for a region's place in the hierarchy: those named in {@code parentSources},
+     * or else its reference tables. Press documents that merely mention a region are not evidence
+     * for where it belongs.
+     */
+    static List<String> hierarchySources(SeedEntries.Region region, Map<String, String> documentTypes) {
+        if (region.parentSources() != null && !region.parentSources().isEmpty()) {
+            return region.parentSources();
+        }
+        return nullSafe(region.sources()).stream()
+                .filter(source -> REFERENCE_TABLE.equals(documentTypes.get(source)))
+                .toList();
     }
 
     private void checkRelationship(int index, SeedEntries.Relationship r) {
@@ -165,16 +250,36 @@ final class SeedValidator {
         }
         reference(where, "from", r.from(), type.from());
         reference(where, "to", r.to(), type.to());
-        oneOf(where, "basis", r.basis(), BASES);
+        if (r.basis() == null) {
+            problems.add(where + ": basis is missing (stated or inferred)");
+        } else {
+            basis(where, "basis", r.basis(), r.note(), "note");
+        }
         checkSources(where, r.sources());
         date(where, "since", r.since());
         date(where, "until", r.until());
         date(where, "asOf", r.asOf());
-        if (type == RelType.PARTICIPATES_IN) {
-            oneOf(where, "role", r.role(), RelType.PARTICIPATION_ROLES);
-        }
-        if (type == RelType.HOLDS_ROLE) {
+        var roles = type.roles();
+        if (!roles.allowed().isEmpty() && (r.role() != null || roles.required())) {
+            oneOf(where, "role", r.role(), roles.allowed());
+        } else if (roles.required()) {
             required(where, "role", r.role());
+        }
+        var kind = organisationKinds.get(r.from());
+        if (!type.fromKinds().isEmpty() && kind != null && !type.fromKinds().contains(kind)) {
+            problems.add(where + ": only organisations of kind " + type.fromKinds() + " may be the from of "
+                    + type + ", '" + r.from() + "' is " + kind);
+        }
+    }
+
+    /** A basis is stated or inferred; an inferred one says why. */
+    private void basis(String where, String field, String basis, String note, String noteField) {
+        if (basis == null) {
+            return;
+        }
+        oneOf(where, field, basis, BASES);
+        if ("inferred".equals(basis) && (note == null || note.isBlank())) {
+            problems.add(where + ": " + field + " is inferred, so " + noteField + " must say why");
         }
     }
 
@@ -209,6 +314,15 @@ final class SeedValidator {
         }
     }
 
+    private static boolean valid(String date) {
+        try {
+            PartialDate.parse(date);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private void date(String where, String field, String value) {
         if (value == null) {
             return;
@@ -233,6 +347,9 @@ final class SeedValidator {
             case SeedEntries.Project p -> Label.Project;
             case SeedEntries.Event e -> Label.Event;
             case SeedEntries.Figure f -> Label.Figure;
+            case SeedEntries.TargetGroup g -> Label.TargetGroup;
+            case SeedEntries.Topic t -> Label.Topic;
+            case SeedEntries.Milestone m -> Label.Milestone;
         };
     }
 

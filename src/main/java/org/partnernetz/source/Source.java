@@ -3,17 +3,21 @@ package org.partnernetz.source;
 import static org.partnernetz.graph.Props.text;
 
 import org.neo4j.driver.types.Node;
+import org.partnernetz.graph.Basis;
 import org.partnernetz.graph.GraphObject;
 import org.partnernetz.graph.Label;
 import org.partnernetz.graphql.GlobalId;
 
-/** A document that facts in the graph are traced to. */
-public record Source(String key, String slug, String title, String publisher, String published, String url,
+/** A document that facts in the graph are traced to, and what kind of document it is. */
+public record Source(String key, String slug, String title, String documentType, String publisher, String date,
+        String dateKind, String dateBasis, String dateNote, String notBefore, String notAfter, String url,
         String file, String language) implements GraphObject {
 
     public static Source from(Node node) {
-        return new Source(text(node, "id"), text(node, "slug"), text(node, "title"), text(node, "publisher"),
-                text(node, "published"), text(node, "url"), text(node, "file"), text(node, "language"));
+        return new Source(text(node, "id"), text(node, "slug"), text(node, "title"), text(node, "documentType"),
+                text(node, "publisher"), text(node, "date"), text(node, "dateKind"),
+                Basis.of(text(node, "dateBasis")), text(node, "dateNote"), text(node, "notBefore"),
+                text(node, "notAfter"), text(node, "url"), text(node, "file"), text(node, "language"));
     }
 
     @Override

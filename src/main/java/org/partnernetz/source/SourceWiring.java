@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 class SourceWiring implements RuntimeWiringConfigurer {
 
     private static final String LOADER = "sourcesByKey";
-    private static final List<String> TYPES_WITH_SOURCES = List.of("Relationship", "CollaborationLink");
+    private static final List<String> TYPES_WITH_SOURCES = List.of("Relationship", "CollaborationLink", "Identity");
 
     SourceWiring(BatchLoaderRegistry registry, SourceLoader sources) {
         registry.<String, Source>forName(LOADER)

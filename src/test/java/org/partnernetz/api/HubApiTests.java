@@ -268,7 +268,7 @@ abstract class HubApiTests {
 
     @Test
     void sourcesListTheDocumentsAndWhatTheyMention() {
-        var response = graphQl.document("{ sources(first: 50) { totalCount edges { node { key title publisher published file } } } }")
+        var response = graphQl.document("{ sources(first: 50) { totalCount edges { node { key title publisher date dateKind documentType file } } } }")
                 .execute();
         var files = response.path("sources.edges[*].node.file").entityList(String.class).get();
         assertThat(files).filteredOn(file -> file.startsWith("seeds/")).hasSize(5);
@@ -328,9 +328,12 @@ abstract class HubApiTests {
 
     @Test
     void overDeepQueryIsRefused() {
-        var deep = "{ organisation(id: \"whkt\") { memberOf { edges { node { ... on Organisation { members { edges { node {"
-                + " ... on Organisation { partOf { edges { node { ... on Organisation { units { edges { node { id } } } } } } } } } } } } } } } } }";
-        graphQl.document(deep).execute()
+        var deep = new StringBuilder("{ organisation(id: \"whkt\") { ");
+        for (int level = 0; level < 9; level++) {
+            deep.append(level % 2 == 0 ? "memberOf" : "members").append("(first: 1) { edges { node { ... on Organisation { ");
+        }
+        deep.append("id").append(" } } } }".repeat(9)).append(" } }");
+        graphQl.document(deep.toString()).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
                     assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
                     assertThat(error.getMessage()).contains("levels deep");

@@ -41,6 +41,35 @@ class SchemaDocumentationTests {
         assertThat(undocumented).isEmpty();
     }
 
+    /**
+     * A client paging through a list, or showing it, needs to know its order; every list and
+     * connection field says it in words such as "alphabetically", "newest first", "by title".
+     * The {@code edges} of a connection follow the connection's order.
+     */
+    @Test
+    void everyListStatesItsOrder() {
+        var silent = new ArrayList<String>();
+        for (GraphQLNamedType type : graphQlSource.schema().getAllTypesAsList()) {
+            if (type.getName().startsWith("__") || type.getName().endsWith("Connection")
+                    || !(type instanceof GraphQLFieldsContainer container)) {
+                continue;
+            }
+            for (var field : container.getFieldDefinitions()) {
+                var returned = graphql.schema.GraphQLTypeUtil.unwrapNonNull(field.getType());
+                boolean list = returned instanceof graphql.schema.GraphQLList
+                        || graphql.schema.GraphQLTypeUtil.unwrapAll(returned).getName().endsWith("Connection");
+                if (list && !ORDER_WORDS.matcher(field.getDescription()).find()) {
+                    silent.add(type.getName() + "." + field.getName());
+                }
+            }
+        }
+        assertThat(silent).as("list fields whose doc string does not state their order").isEmpty();
+    }
+
+    private static final java.util.regex.Pattern ORDER_WORDS = java.util.regex.Pattern.compile(
+            "alphabetical|newest first|earliest first|first\\)|by (title|label|name|kind|level|date)|in the order|ordered|, in order|first\\b.*then",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private static boolean isBlank(String text) {
         return text == null || text.isBlank();
     }

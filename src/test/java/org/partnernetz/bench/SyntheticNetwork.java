@@ -186,7 +186,9 @@ final class SyntheticNetwork {
             row.put("slug", id);
             row.put("title", title);
             row.put("publisher", "Synthetische Quelle (Skalentest)");
-            row.put("published", published);
+            row.put("date", published);
+            row.put("dateKind", "PUBLISHED");
+            row.put("documentType", "PRESS_RELEASE");
             row.put("language", "de");
             names(row, title, Stream.of(title, "Synthetische Quelle (Skalentest)"));
             dates(row, published, published);
