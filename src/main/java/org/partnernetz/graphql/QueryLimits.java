@@ -1,66 +1,79 @@
 package org.partnernetz.graphql;
 
+import java.util.HashSet;
 import java.util.List;
-import java.util.function.Supplier;
 
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.Field;
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.normalized.ExecutableNormalizedOperationFactory;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
 
 /**
- * Refuses queries that are too deep or too large before they run, and answers requests that take
- * too long with an error. Refusals are BAD_REQUEST errors that say which limit was hit.
+ * Refuses queries that are too large before they run, and answers requests that take too long with
+ * an error. Refusals are BAD_REQUEST errors that say which limit was hit.
+ *
+ * <p>The limits measure what a query will really ask for, so that natural questions pass and abuse
+ * does not. The query is first expanded into its fields (fragments resolved, every alias counted);
+ * more than {@code maxFields} of them are refused at once. Depth counts the levels of objects, not
+ * the {@code edges { node { ... } } } wrappers of a connection. The cost estimates the number of
+ * objects returned: a connection counts its page size ({@code first}, or the default the schema
+ * gives) times what each item asks for, a plain list of objects {@code listEstimate} times, and a
+ * single object one; scalar fields are free.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryLimits {
 
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(QueryLimitsProperties limits) {
-        return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
+    Instrumentation queryBudget(QueryLimitsProperties limits) {
+        return new Instrumentation() {
             @Override
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                     InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-                return unlessIntrospection(parameters, () -> super.beginExecuteOperation(parameters, state));
-            }
-
-            @Override
-            protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-                return refusal("The query is nested " + depth + " levels deep; at most " + maxDepth
-                        + " are allowed. Split it into several queries.");
-            }
-        };
-    }
-
-    @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(QueryLimitsProperties limits) {
-        FieldComplexityCalculator perPage = (env, childComplexity) -> {
-            var first = env.getArguments().get("first");
-            var multiplier = first instanceof Integer n ? Math.max(1, n) : 1;
-            return 1 + childComplexity * multiplier;
-        };
-        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), perPage) {
-            @Override
-            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
-                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-                return unlessIntrospection(parameters, () -> super.beginExecuteOperation(parameters, state));
-            }
-
-            @Override
-            protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
-                return refusal("The query may ask for about " + complexity + " objects; at most " + maxComplexity
-                        + " are allowed. Ask for smaller pages (first) or fewer nested lists.");
+                var context = parameters.getExecutionContext();
+                if (isIntrospection(context.getOperationDefinition())) {
+                    return SimpleInstrumentationContext.noOp();
+                }
+                var schema = context.getGraphQLSchema();
+                var options = ExecutableNormalizedOperationFactory.Options.defaultOptions()
+                        .maxFieldsCount(limits.maxFields())
+                        .maxChildrenDepth(limits.maxDepth() * 4);
+                List<ExecutableNormalizedField> roots;
+                try {
+                    roots = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(schema,
+                            context.getOperationDefinition(), context.getFragmentsByName(),
+                            context.getCoercedVariables(), options).getTopLevelFields();
+                } catch (AbortExecutionException e) {
+                    throw refusal("The query asks for more than " + limits.maxFields()
+                            + " fields (aliases and fragments counted). Split it into several queries.");
+                }
+                var measure = new Measure(schema, limits.listEstimate());
+                int depth = roots.stream().mapToInt(measure::depth).max().orElse(0);
+                if (depth > limits.maxDepth()) {
+                    throw refusal("The query is nested " + depth + " levels deep; at most " + limits.maxDepth()
+                            + " are allowed (connection edges and nodes do not count). Split it into several queries.");
+                }
+                long cost = measure.cost(roots);
+                if (cost > limits.maxComplexity()) {
+                    throw refusal("The query may ask for about " + cost + " objects; at most " + limits.maxComplexity()
+                            + " are allowed. Ask for smaller pages (first) or fewer nested lists.");
+                }
+                return SimpleInstrumentationContext.noOp();
             }
         };
     }
@@ -70,17 +83,82 @@ class QueryLimits {
         return new TimeoutWebGraphQlInterceptor(limits.timeout());
     }
 
+    /** Depth and cost of normalized fields, by the rules in the class comment. */
+    record Measure(GraphQLSchema schema, int listEstimate) {
+
+        int depth(ExecutableNormalizedField field) {
+            int below = field.getChildren().stream().mapToInt(this::depth).max().orElse(0);
+            return below + (isWrapper(field) ? 0 : 1);
+        }
+
+        long cost(List<ExecutableNormalizedField> fields) {
+            // Fields under a fragment apply to one concrete type each; the costliest type counts.
+            var types = new HashSet<String>();
+            fields.forEach(field -> types.addAll(field.getObjectTypeNames()));
+            long most = 0;
+            for (var type : types) {
+                long sum = fields.stream().filter(field -> field.getObjectTypeNames().contains(type))
+                        .mapToLong(this::cost).sum();
+                most = Math.max(most, sum);
+            }
+            return most;
+        }
+
+        long cost(ExecutableNormalizedField field) {
+            var type = field.getType(schema);
+            var named = GraphQLTypeUtil.unwrapAll(type);
+            if (!(named instanceof graphql.schema.GraphQLCompositeType)) {
+                return 0;
+            }
+            long each = cost(field.getChildren());
+            if (isWrapper(field)) {
+                return each;
+            }
+            if (isConnection(named)) {
+                return pageSize(field) * (1 + each);
+            }
+            boolean list = GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList;
+            return (list ? listEstimate : 1) * (1 + each);
+        }
+
+        /** {@code edges} and {@code node} inside a connection, which add no level of their own. */
+        private boolean isWrapper(ExecutableNormalizedField field) {
+            var name = field.getFieldName();
+            if (!name.equals("edges") && !name.equals("node")) {
+                return false;
+            }
+            return field.getObjectTypeNames().stream()
+                    .map(schema::getType)
+                    .allMatch(parent -> parent instanceof GraphQLObjectType object
+                            && (object.getName().endsWith("Connection") || object.getName().endsWith("Edge")));
+        }
+
+        private static boolean isConnection(GraphQLNamedType type) {
+            return type.getName().endsWith("Connection");
+        }
+
+        private long pageSize(ExecutableNormalizedField field) {
+            if (field.getResolvedArguments().get("first") instanceof Integer first) {
+                return Math.max(1, first);
+            }
+            var definition = field.getFieldDefinitions(schema).getFirst().getArgument("first");
+            if (definition != null && definition.hasSetDefaultValue()
+                    && definition.getArgumentDefaultValue().getValue() instanceof graphql.language.IntValue value) {
+                return Math.max(1, value.getValue().intValue());
+            }
+            return PageRequest.MAX_FIRST;
+        }
+    }
+
     /**
      * Schema queries (only {@code __schema}/{@code __type} at the top, as GraphiQL sends on load) are
      * nested deeper than any data query needs; graphql-java's own good-faith introspection checks
      * bound them instead.
      */
-    private static InstrumentationContext<ExecutionResult> unlessIntrospection(
-            InstrumentationExecuteOperationParameters parameters, Supplier<InstrumentationContext<ExecutionResult>> check) {
-        var selections = parameters.getExecutionContext().getOperationDefinition().getSelectionSet().getSelections();
-        var introspection = !selections.isEmpty() && selections.stream()
+    private static boolean isIntrospection(graphql.language.OperationDefinition operation) {
+        var selections = operation.getSelectionSet().getSelections();
+        return !selections.isEmpty() && selections.stream()
                 .allMatch(selection -> selection instanceof Field field && field.getName().startsWith("__"));
-        return introspection ? SimpleInstrumentationContext.noOp() : check.get();
     }
 
     private static AbortExecutionException refusal(String message) {

@@ -1,0 +1,112 @@
+package org.partnernetz.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.partnernetz.support.FullStackTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * The query limits let natural questions through, at the page sizes the schema gives by default,
+ * and still refuse abuse quickly.
+ */
+@FullStackTest
+class QueryLimitsTests {
+
+    private static final Pattern OPERATION = Pattern.compile("(?m)^query (\\w+)");
+    private static final Pattern FIRST_ARGUMENT = Pattern.compile(",?\\s*first:\\s*\\d+\\s*,?");
+
+    /** Organisations, their projects and those projects' participants, with a second list beside it. */
+    private static final String THREE_LEVELS = """
+            { organisations {
+                totalCount
+                edges { node {
+                  name kind
+                  participations { edges {
+                    relationship { role since basis sources { key } }
+                    node { ... on Project { name participants { totalCount edges { node { ... on Organisation { name } } relationship { role } } } }
+                           ... on Event { name date participants { totalCount edges { node { ... on Organisation { name } } } } } }
+                  } }
+                  memberOf { edges { node { ... on Organisation { name } } relationship { basis } } }
+                } }
+            } }""";
+
+    @Autowired
+    HttpGraphQlTester graphQl;
+
+    @TestFactory
+    Stream<DynamicTest> everySampleQueryIsAnsweredWithDefaultPageSizes() throws IOException {
+        var document = Files.readString(Path.of("sample-queries.graphql"));
+        var withoutFirst = FIRST_ARGUMENT.matcher(document).replaceAll(matched ->
+                matched.group().startsWith(",") && matched.group().endsWith(",") ? ", " : "");
+        assertThat(withoutFirst).doesNotContain("first:").contains("query ");
+        var operations = OPERATION.matcher(withoutFirst).results().map(m -> m.group(1)).toList();
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(6);
+        return operations.stream().map(operation -> DynamicTest.dynamicTest(operation, () ->
+                graphQl.document(withoutFirst.replaceAll("\\(\\s*\\)", "")).operationName(operation).execute()
+                        .errors().verify()
+                        .path("").entity(java.util.Map.class).satisfies(data -> assertThat(data.values()).doesNotContainNull())));
+    }
+
+    @Test
+    void threeLevelsOfNestedListsWithDefaultPageSizesAreAnswered() {
+        var response = graphQl.document(THREE_LEVELS).execute().errors().verify();
+        assertThat(response.path("organisations.edges").entityList(Object.class).get()).hasSize(20);
+        assertThat(response.path("organisations.edges[*].node.participations.edges[*].node.participants.edges[*].node.name")
+                .entityList(String.class).get()).isNotEmpty();
+    }
+
+    @Test
+    void fiveHundredAliasesOfAListAreRefusedQuickly() {
+        var aliases = IntStream.range(0, 500)
+                .mapToObj(i -> "a" + i + ": organisations(first: 1) { edges { node { name } } }")
+                .collect(Collectors.joining("\n", "{\n", "\n}"));
+        long fastest = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long started = System.nanoTime();
+            graphQl.document(aliases).execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                assertThat(error.getMessage()).contains("fields");
+            })).path("a0").pathDoesNotExist();
+            fastest = Math.min(fastest, (System.nanoTime() - started) / 1_000_000);
+        }
+        assertThat(fastest).as("milliseconds to refuse 500 aliases (best of 5)").isLessThan(100);
+    }
+
+    @Test
+    void deepNestingIsRefusedCountingObjectsNotConnectionWrappers() {
+        var nested = new StringBuilder("{ organisation(id: \"whkt\") { ");
+        for (int level = 0; level < 8; level++) {
+            nested.append(level % 2 == 0 ? "memberOf" : "members").append(" { edges { node { ... on Organisation { ");
+        }
+        nested.append("id").append(" } } } }".repeat(8)).append(" } }");
+        graphQl.document(nested.toString()).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                    assertThat(error.getMessage()).contains("nested 10 levels deep");
+                }))
+                .path("organisation").pathDoesNotExist();
+    }
+
+    @Test
+    void aHugeDocumentIsRefusedBeforeItRuns() {
+        var huge = IntStream.range(0, 20_000).mapToObj(i -> "name").collect(Collectors.joining(" ",
+                "{ organisations(first: 1) { edges { node { ", " } } } }"));
+        graphQl.document(huge).execute()
+                .errors().satisfy(errors -> assertThat(errors).isNotEmpty().allSatisfy(error ->
+                        assertThat(error.getMessage()).containsIgnoringCase("token")))
+                .path("organisations").pathDoesNotExist();
+    }
+}
