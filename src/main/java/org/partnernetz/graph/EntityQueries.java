@@ -149,6 +149,10 @@ public class EntityQueries {
             conditions.add("n.%s IN $kinds".formatted(KIND_PROPERTY.getOrDefault(label, "kind")));
             parameters.put("kinds", filter.kinds());
         }
+        if (filter.region() != null) {
+            conditions.add("EXISTS { (n)-[:COUNTED_IN]->(:Region)-[:PART_OF*0..6]->(:Entity {id: $region}) }");
+            parameters.put("region", filter.region());
+        }
         if (filter.subject() != null) {
             conditions.add("EXISTS { (n)-[:ABOUT]->(:Entity {id: $subject}) }");
             parameters.put("subject", filter.subject());
@@ -188,11 +192,13 @@ public class EntityQueries {
      * @param from keep objects whose time ends on or after this date
      * @param to keep objects whose time starts on or before this date
      * @param subject the seed id of the object figures must be about
+     * @param region the seed id of the region figures must be counted in (or in a region inside it)
      */
-    public record Filter(String name, List<String> kinds, PartialDate from, PartialDate to, String subject) {
+    public record Filter(String name, List<String> kinds, PartialDate from, PartialDate to, String subject,
+            String region) {
 
         public Filter(String name, List<String> kinds, PartialDate from, PartialDate to) {
-            this(name, kinds, from, to, null);
+            this(name, kinds, from, to, null, null);
         }
 
         public static Filter byName(String name) {

@@ -37,6 +37,8 @@ record RelationshipField(String typeName, String field, String pattern, String s
             rel("Region", "children", "(p)<-[r:PART_OF]-(t:Region)"),
             withSubregions("Region", "located", "(p)<-[r:LOCATED_IN]-(t)", SUBREGIONS + "<-[r:LOCATED_IN]-(t)"),
             withSubregions("Region", "active", "(p)<-[r:ACTIVE_IN]-(t)", SUBREGIONS + "<-[r:ACTIVE_IN]-(t)"),
+            new RelationshipField("Region", "figures", "(p)<-[r:COUNTED_IN]-(t:Figure)", null, ALPHABETICAL,
+                    Shape.FIGURES),
             sources("Region"),
 
             rel("Organisation", "locatedIn", "(p)-[r:LOCATED_IN]->(t:Region)"),
@@ -105,6 +107,7 @@ record RelationshipField(String typeName, String field, String pattern, String s
             rel("Source", "publishedBy", "(p)<-[r:PUBLISHES]-(t)"),
 
             new RelationshipField("Figure", "about", "(p)-[r:ABOUT]->(t)", null, ALPHABETICAL, Shape.SINGLE),
+            new RelationshipField("Figure", "region", "(p)-[r:COUNTED_IN]->(t:Region)", null, ALPHABETICAL, Shape.SINGLE),
             rel("Figure", "statedBy", "(p)<-[r:STATES]-(t)"),
             sources("Figure"),
 

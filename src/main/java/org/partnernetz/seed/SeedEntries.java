@@ -82,7 +82,7 @@ final class SeedEntries {
             String basis, String note, List<String> sources) implements Entry, Asserted, Dated {
     }
 
-    record Figure(String id, String about, String metric, String label, Double value, String unit,
+    record Figure(String id, String about, String region, String metric, String label, Double value, String unit,
             String qualifier, String qualifierText, String date, String notBefore, String notAfter,
             String dateBasis, String dateNote, String period, String note, List<String> sources)
             implements Entry, Dated {

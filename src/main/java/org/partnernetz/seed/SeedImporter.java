@@ -60,7 +60,8 @@ public class SeedImporter {
         schema.ensure();
         var written = transactions.execute(status -> write(seed, labels));
         var result = new ImportResult(written.entries(), written.relationships(),
-                collaborations.rebuild(reader.digest(location)));
+                collaborations.rebuild(reader.digest(location)), written.entriesByLabel(),
+                written.relationshipsByType());
         log.info("Imported the seed from {} in {} ms: {}", location, (System.nanoTime() - started) / 1_000_000, result);
         return result;
     }
@@ -101,7 +102,11 @@ public class SeedImporter {
                 WHERE r.key IS NOT NULL AND NOT r.key IN $keys
                 DELETE r
                 """).bind(keys).to("keys").run();
-        return new Written(ids.size(), keys.size());
+        var entriesByLabel = new java.util.TreeMap<String, Integer>();
+        rowsByLabel.forEach((label, rows) -> entriesByLabel.put(label.name(), rows.size()));
+        var relationshipsByType = new java.util.TreeMap<String, Integer>();
+        relationships.forEach((type, rows) -> relationshipsByType.put(type, rows.size()));
+        return new Written(ids.size(), keys.size(), entriesByLabel, relationshipsByType);
     }
 
     private static Map<String, Object> nodeRow(Entry entry) {
@@ -266,6 +271,11 @@ public class SeedImporter {
                         "basis", milestone.basis() == null ? "stated" : milestone.basis(),
                         "sources", milestone.sources()));
             }
+            if (entry instanceof SeedEntries.Figure figure && figure.region() != null) {
+                add(rows, "COUNTED_IN", figure.id(), figure.region(), Map.of(
+                        "key", "COUNTED_IN|" + figure.id() + "|" + figure.region(),
+                        "basis", "stated", "sources", figure.sources()));
+            }
             if (entry instanceof SeedEntries.Figure figure && figure.about() != null) {
                 add(rows, "ABOUT", figure.id(), figure.about(), Map.of(
                         "key", "ABOUT|" + figure.id() + "|" + figure.about(),
@@ -335,10 +345,16 @@ public class SeedImporter {
         return list == null ? List.of() : list;
     }
 
-    private record Written(int entries, int relationships) {
+    private record Written(int entries, int relationships, Map<String, Integer> entriesByLabel,
+            Map<String, Integer> relationshipsByType) {
     }
 
-    /** What an import wrote: entries, stated relationships and derived collaborations. */
-    public record ImportResult(int entries, int relationships, int collaborations) {
+    /**
+     * What an import wrote: entries, relationships (those of the seed and those its entries imply:
+     * mentions, region parents, figures' subjects, milestones) and derived collaboration links, with
+     * the counts per label and per relationship type.
+     */
+    public record ImportResult(int entries, int relationships, int collaborations, Map<String, Integer> entriesByLabel,
+            Map<String, Integer> relationshipsByType) {
     }
 }

@@ -177,6 +177,9 @@ final class SeedValidator {
                 if (f.about() != null) {
                     reference(where, "about", f.about(), Set.of(Label.values()));
                 }
+                if (f.region() != null) {
+                    reference(where, "region", f.region(), Set.of(Label.Region));
+                }
             }
             case SeedEntries.TargetGroup g -> required(where, "name", g.name());
             case SeedEntries.Topic t -> {

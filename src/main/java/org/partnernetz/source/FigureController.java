@@ -22,11 +22,13 @@ class FigureController {
     }
 
     @QueryMapping
-    Connection<Connection.Edge<Figure>> figures(@Argument String subject, @Argument List<String> metrics,
-            @Argument String from, @Argument String to, @Argument Integer first, @Argument String after) {
+    Connection<Connection.Edge<Figure>> figures(@Argument String subject, @Argument String region,
+            @Argument List<String> metrics, @Argument String from, @Argument String to, @Argument Integer first,
+            @Argument String after) {
         var page = PageRequest.of(first, after);
         var filter = new EntityQueries.Filter(null, metrics, Dates.argument("from", from), Dates.argument("to", to),
-                subject == null ? null : entities.resolveAnyKey(subject, "subject"));
+                subject == null ? null : entities.resolveAnyKey(subject, "subject"),
+                region == null ? null : entities.resolveKey(Label.Region, region, "region"));
         return entities.list(Label.Figure, filter, page, Figure.class);
     }
 }

@@ -167,9 +167,9 @@ class DocumentedNetworkTests {
     void figuresOfThePlacementsIn2018SayWhoStatedThemAndAWindowWithout2018ExcludesThem() {
         var query = """
                 query($from: String, $to: String) {
-                  figures(metrics: ["refugees-placed-in-work", "refugees-placed-in-training"], from: $from, to: $to) {
+                  figures(region: "nrw", metrics: ["refugees-placed-in-work", "refugees-placed-in-training"], from: $from, to: $to) {
                     totalCount
-                    edges { node { metric value qualifier qualifierText date about { id }
+                    edges { node { metric value qualifier qualifierText date about { id } region { key }
                       statedBy { edges { node { ... on Person { key } } relationship { asOf } } } } }
                   } }""";
         var in2018 = graphQl.document(query).variable("from", "2018").variable("to", "2018").execute();
@@ -178,12 +178,21 @@ class DocumentedNetworkTests {
         assertThat(figures).extracting(f -> f.get("value")).contains(37000.0, 6000.0);
         assertThat(in2018.path("figures.edges[?(@.node.value == 37000.0)].node.qualifier").entityList(String.class).get())
                 .containsExactly("ALMOST");
+        assertThat(in2018.path("figures.edges[?(@.node.value == 37000.0)].node.qualifierText").entityList(String.class).get())
+                .containsExactly("fast");
+        assertThat(in2018.path("figures.edges[*].node.region.key").entityList(String.class).get()).containsOnly("nrw");
         assertThat(in2018.path("figures.edges[?(@.node.value == 6000.0)].node.qualifier").entityList(String.class).get())
                 .containsExactly("OVER");
         assertThat(in2018.path("figures.edges[*].node.statedBy.edges[*].node.key").entityList(String.class).get())
                 .contains("christiane-schoenefeld");
 
         graphQl.document(query).variable("from", "2019").execute().path("figures.totalCount").entity(Integer.class).isEqualTo(0);
+        var inDusseldorf = graphQl.document("{ figures(region: \"duesseldorf\", first: 50) { edges { node { region { key } } } } }")
+                .execute().path("figures.edges[*].node.region.key").entityList(String.class).get();
+        assertThat(inDusseldorf).isNotEmpty().containsOnly("duesseldorf");
+        var stated = graphQl.document("{ person(id: \"christiane-schoenefeld\") { statements { edges { node { id } } } } }")
+                .execute().path("person.statements.edges[*].node.id").entityList(String.class).get();
+        assertThat(stated).contains("Figure:fig-ba-nrw-2018-vermittlungen-arbeit", "Figure:fig-ba-nrw-2018-vermittlungen-ausbildung");
         graphQl.document(query).variable("to", "2017-12").execute().path("figures.totalCount").entity(Integer.class).isEqualTo(0);
 
         var subject = in2018.path("figures.edges[0].node.about.id").entity(String.class).get();
@@ -246,8 +255,24 @@ class DocumentedNetworkTests {
         assertThat(earlier).contains("erster-fluechtlingsgipfel-nrw").doesNotContain("tag-des-ehrenamtes-2019-06-26");
 
         var source = graphQl.document("{ source(id: \"" + S2 + "\") { documentType dateKind dateBasis dateNote } }").execute();
+        source.path("source.documentType").entity(String.class).isEqualTo("NEWS_ITEM");
+        source.path("source.dateKind").entity(String.class).isEqualTo("OCCASION");
         source.path("source.dateBasis").entity(String.class).isEqualTo("INFERRED");
         assertThat(source.path("source.dateNote").entity(String.class).get()).isNotBlank();
+        var saved = graphQl.document("{ source(id: \"src-antz-2015-07-28-engagement-integration\") { documentType date dateKind dateBasis } }")
+                .execute();
+        saved.path("source.documentType").entity(String.class).isEqualTo("WEB_PAGE");
+        saved.path("source.dateKind").entity(String.class).isEqualTo("SAVED");
+        saved.path("source.dateBasis").entity(String.class).isEqualTo("STATED");
+    }
+
+    @Test
+    void anEntityTheDocumentsOnlyImplyIsMarkedInferredWithANote() {
+        var implied = graphQl.document("{ organisation(id: \"ihk-zu-dortmund\") { basis note } }").execute();
+        implied.path("organisation.basis").entity(String.class).isEqualTo("INFERRED");
+        assertThat(implied.path("organisation.note").entity(String.class).get()).isNotBlank();
+        graphQl.document("{ organisation(id: \"dgb-nrw\") { basis } }").execute()
+                .path("organisation.basis").entity(String.class).isEqualTo("STATED");
     }
 
     // ------------------------------------------------------------ asking is easy
@@ -258,8 +283,11 @@ class DocumentedNetworkTests {
                 .path("organisations.edges[*].node.key").entityList(String.class).get();
         assertThat(gib).contains("gib-nrw");
         var byAlias = graphQl.document("{ regions(name: \"Arbeitsmarktregion Dortmund\") { edges { node { key aliases } } } }")
-                .execute().path("regions.edges[*].node.key").entityList(String.class).get();
-        assertThat(byAlias).containsExactly("amr-westfaelisches-ruhrgebiet");
+                .execute();
+        assertThat(byAlias.path("regions.edges[*].node.key").entityList(String.class).get())
+                .containsExactly("amr-westfaelisches-ruhrgebiet");
+        assertThat(byAlias.path("regions.edges[0].node.aliases").entityList(String.class).get())
+                .contains("Arbeitsmarktregion Dortmund");
         var capital = graphQl.document("{ regions(name: \"landeshauptstadt-dusseldorf\") { edges { node { key } } } }")
                 .execute().path("regions.edges[*].node.key").entityList(String.class).get();
         assertThat(capital).containsExactly("duesseldorf");
