@@ -142,8 +142,12 @@ public class EntityQueries {
         var conditions = new ArrayList<String>();
         var parameters = new HashMap<String, Object>();
         if (filter.name() != null && !filter.name().isBlank()) {
+            var name = SearchText.compact(filter.name());
+            if (name.isEmpty()) {
+                throw new BadRequestException("name '" + filter.name() + "' has no letter or digit to search for");
+            }
             conditions.add("n.searchText CONTAINS $name");
-            parameters.put("name", SearchText.compact(filter.name()));
+            parameters.put("name", name);
         }
         if (filter.kinds() != null) {
             conditions.add("n.%s IN $kinds".formatted(KIND_PROPERTY.getOrDefault(label, "kind")));

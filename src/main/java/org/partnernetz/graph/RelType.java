@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * The relationship types a seed may state, with the labels allowed at either end, the roles a
- * relationship of the type may carry ({@code null}: any text, empty: none required) and, where
- * only some organisations may start one, their kinds. The importer refuses any other combination,
+ * relationship of the type may carry ({@link Roles}) and, where only some organisations may start
+ * one, their kinds. The importer refuses any other combination,
  * so queries can rely on these shapes.
  */
 public enum RelType {
@@ -27,7 +27,7 @@ public enum RelType {
     LOCATED_IN(Set.of(Organisation, Project, Event), Set.of(Region)),
     ACTIVE_IN(Set.of(Organisation, Project, Event), Set.of(Region)),
     HOLDS_ROLE(Set.of(Person), Set.of(Organisation), Roles.FREE_TEXT),
-    SPEAKS_AT(Set.of(Person), Set.of(Event)),
+    SPEAKS_AT(Set.of(Person), Set.of(Event), Roles.optional("speaker", "host", "moderator", "guest")),
     ESTABLISHES(Set.of(Project), Set.of(Organisation)),
     /** A council advising a government or ministry; only organisations of kind COUNCIL advise. */
     ADVISES(Set.of(Organisation), Set.of(Organisation), Roles.NONE, Set.of("COUNCIL")),
@@ -92,15 +92,20 @@ public enum RelType {
      * The roles of a relationship type.
      *
      * @param required whether a role must be given
-     * @param allowed the allowed values; empty means any text
+     * @param allowed the allowed values; empty means any text, unless {@code none}
+     * @param none no role may be given
      */
-    public record Roles(boolean required, Set<String> allowed) {
+    public record Roles(boolean required, Set<String> allowed, boolean none) {
 
-        static final Roles NONE = new Roles(false, Set.of());
-        static final Roles FREE_TEXT = new Roles(true, Set.of());
+        static final Roles NONE = new Roles(false, Set.of(), true);
+        static final Roles FREE_TEXT = new Roles(true, Set.of(), false);
 
         static Roles required(String... allowed) {
-            return new Roles(true, Set.of(allowed));
+            return new Roles(true, Set.of(allowed), false);
+        }
+
+        static Roles optional(String... allowed) {
+            return new Roles(false, Set.of(allowed), false);
         }
     }
 }

@@ -30,14 +30,19 @@ import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
  *
  * <p>The limits measure what a query will really ask for, so that natural questions pass and abuse
  * does not. The query is first expanded into its fields (fragments resolved, every alias counted);
- * more than {@code maxFields} of them are refused at once. Depth counts the levels of objects, not
- * the {@code edges { node { ... } } } wrappers of a connection. The cost estimates the number of
- * objects returned: a connection counts its page size ({@code first}, or the default the schema
- * gives) times what each item asks for, a plain list of objects {@code listEstimate} times, and a
+ * more than {@code maxFields} of them, or more than {@code maxRootFields} at the top (each of which
+ * runs its own database query), are refused at once. Depth counts the levels of objects, not the
+ * {@code edges { node { ... } } } wrappers of a connection nor scalar fields. The cost estimates the
+ * number of objects returned: a connection counts one for itself plus its page size ({@code first},
+ * or the default the schema gives) times what each item asks for, a plain list of objects
+ * {@code listEstimate} times (the sources of one fact, a short list, {@link #SHORT_LIST} times), and a
  * single object one; scalar fields are free.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryLimits {
+
+    /** What a plain list of source documents (the sources of one relationship or link) counts. */
+    static final int SHORT_LIST = 3;
 
     @Bean
     Instrumentation queryBudget(QueryLimitsProperties limits) {
@@ -50,9 +55,10 @@ class QueryLimits {
                     return SimpleInstrumentationContext.noOp();
                 }
                 var schema = context.getGraphQLSchema();
+                // Nesting cannot exceed the number of fields, so only the field count can abort here.
                 var options = ExecutableNormalizedOperationFactory.Options.defaultOptions()
                         .maxFieldsCount(limits.maxFields())
-                        .maxChildrenDepth(limits.maxDepth() * 4);
+                        .maxChildrenDepth(limits.maxFields() + 1);
                 List<ExecutableNormalizedField> roots;
                 try {
                     roots = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(schema,
@@ -62,11 +68,15 @@ class QueryLimits {
                     throw refusal("The query asks for more than " + limits.maxFields()
                             + " fields (aliases and fragments counted). Split it into several queries.");
                 }
+                if (roots.size() > limits.maxRootFields()) {
+                    throw refusal("The query has " + roots.size() + " fields at the top (aliases counted); at most "
+                            + limits.maxRootFields() + " are allowed. Split it into several queries.");
+                }
                 var measure = new Measure(schema, limits.listEstimate());
                 int depth = roots.stream().mapToInt(measure::depth).max().orElse(0);
                 if (depth > limits.maxDepth()) {
                     throw refusal("The query is nested " + depth + " levels deep; at most " + limits.maxDepth()
-                            + " are allowed (connection edges and nodes do not count). Split it into several queries.");
+                            + " are allowed (scalar fields and a connection's edges and nodes do not count). Split it into several queries.");
                 }
                 long cost = measure.cost(roots);
                 if (cost > limits.maxComplexity()) {
@@ -87,6 +97,9 @@ class QueryLimits {
     record Measure(GraphQLSchema schema, int listEstimate) {
 
         int depth(ExecutableNormalizedField field) {
+            if (!isObject(field)) {
+                return 0;
+            }
             int below = field.getChildren().stream().mapToInt(this::depth).max().orElse(0);
             return below + (isWrapper(field) ? 0 : 1);
         }
@@ -98,27 +111,43 @@ class QueryLimits {
             long most = 0;
             for (var type : types) {
                 long sum = fields.stream().filter(field -> field.getObjectTypeNames().contains(type))
-                        .mapToLong(this::cost).sum();
+                        .mapToLong(this::cost).reduce(0, Measure::add);
                 most = Math.max(most, sum);
             }
             return most;
         }
 
         long cost(ExecutableNormalizedField field) {
-            var type = field.getType(schema);
-            var named = GraphQLTypeUtil.unwrapAll(type);
-            if (!(named instanceof graphql.schema.GraphQLCompositeType)) {
+            if (!isObject(field)) {
                 return 0;
             }
+            var type = field.getType(schema);
             long each = cost(field.getChildren());
             if (isWrapper(field)) {
                 return each;
             }
-            if (isConnection(named)) {
-                return pageSize(field) * (1 + each);
+            if (isConnection(GraphQLTypeUtil.unwrapAll(type))) {
+                return add(1, multiply(pageSize(field), add(1, each)));
             }
-            boolean list = GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList;
-            return (list ? listEstimate : 1) * (1 + each);
+            if (!(GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList)) {
+                return add(1, each);
+            }
+            boolean sources = GraphQLTypeUtil.unwrapAll(type).getName().equals("Source");
+            return multiply(sources ? SHORT_LIST : listEstimate, add(1, each));
+        }
+
+        private boolean isObject(ExecutableNormalizedField field) {
+            return GraphQLTypeUtil.unwrapAll(field.getType(schema)) instanceof graphql.schema.GraphQLCompositeType;
+        }
+
+        /** Sums and products that stop at {@code Long.MAX_VALUE} instead of wrapping round. */
+        private static long add(long a, long b) {
+            long sum = a + b;
+            return sum < 0 ? Long.MAX_VALUE : sum;
+        }
+
+        private static long multiply(long a, long b) {
+            return b != 0 && a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
         }
 
         /** {@code edges} and {@code node} inside a connection, which add no level of their own. */

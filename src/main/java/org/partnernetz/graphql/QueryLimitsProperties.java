@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *     connection counts as often as its page size ({@code first} or the schema's default), below a
  *     plain list {@code listEstimate} times; scalar fields are free
  * @param maxFields most fields a query may select, aliases and fragments expanded
+ * @param maxRootFields most fields at the top of a query, aliases counted: each runs its own
+ *     database query
  * @param listEstimate how many items a plain (not paged) list of objects is assumed to hold
  * @param timeout longest a request may run before it is answered with an error
  */
@@ -24,8 +26,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("partnernetz.graphql")
 public record QueryLimitsProperties(
         @DefaultValue("8") @Min(1) int maxDepth,
-        @DefaultValue("10000") @Min(1) int maxComplexity,
+        @DefaultValue("25000") @Min(1) int maxComplexity,
         @DefaultValue("500") @Min(1) int maxFields,
-        @DefaultValue("5") @Min(1) int listEstimate,
+        @DefaultValue("20") @Min(1) int maxRootFields,
+        @DefaultValue("10") @Min(1) int listEstimate,
         @DefaultValue("20s") @NotNull Duration timeout) {
 }

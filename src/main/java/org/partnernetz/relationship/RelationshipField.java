@@ -8,7 +8,7 @@ import java.util.List;
  * {@code p} is the object the field hangs off, {@code r} the relationship, {@code t} the other end.
  * A field that takes {@code includeSubregions} names a second pattern that reaches {@code t} through
  * the regions inside {@code p}. Lists are ordered by {@code order}: alphabetically by the other end,
- * unless a field says otherwise.
+ * unless a field says otherwise, and always completely, so that pages neither repeat nor skip.
  */
 record RelationshipField(String typeName, String field, String pattern, String subregionPattern, String order,
         Shape shape) {
@@ -25,8 +25,11 @@ record RelationshipField(String typeName, String field, String pattern, String s
         SINGLE
     }
 
-    static final String ALPHABETICAL = "t.sortName, t.id";
-    static final String BY_DATE = "t.start, t.sortName, t.id";
+    /** After the other end, two relationships to the same object are told apart by type, role and key. */
+    private static final String TIE_BREAK = ", type(r), coalesce(r.role, ''), r.key";
+    static final String ALPHABETICAL = "t.sortName, t.id" + TIE_BREAK;
+    /** By date, or by the bound known where only bounds are; undated last. */
+    static final String BY_DATE = "coalesce(t.start, t.end), t.sortName, t.id" + TIE_BREAK;
 
     private static final String SOURCES = "(p)<-[r:MENTIONS]-(t:Source)";
     private static final String FIGURES = "(p)<-[r:ABOUT]-(t:Figure)";

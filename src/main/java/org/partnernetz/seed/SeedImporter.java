@@ -33,6 +33,13 @@ public class SeedImporter {
 
     private static final Logger log = LoggerFactory.getLogger(SeedImporter.class);
 
+    /**
+     * The version of what this importer writes (properties, search keys, relationship types). A
+     * graph written by an older version is imported again at start-up, so an upgraded hub does
+     * not serve data shaped for the old code.
+     */
+    static final int FORMAT = 2;
+
     /** Every entry label, so an entry that moved to another file loses its old one. */
     private static final String ALL_LABELS = java.util.Arrays.stream(Label.values())
             .map(Label::name).collect(java.util.stream.Collectors.joining(":"));
@@ -59,16 +66,24 @@ public class SeedImporter {
         var started = System.nanoTime();
         schema.ensure();
         var written = transactions.execute(status -> write(seed, labels));
+        var digest = reader.digest(location);
         var result = new ImportResult(written.entries(), written.relationships(),
-                collaborations.rebuild(reader.digest(location)), written.entriesByLabel(),
-                written.relationshipsByType());
+                collaborations.rebuild(digest), written.entriesByLabel(), written.relationshipsByType());
+        neo4j.query("MERGE (s:SeedState {id: 'seed'}) SET s.format = $format, s.digest = $digest")
+                .bind(FORMAT).to("format").bind(digest).to("digest").run();
         log.info("Imported the seed from {} in {} ms: {}", location, (System.nanoTime() - started) / 1_000_000, result);
         return result;
     }
 
-    /** Whether the graph holds any seeded entity yet. */
-    public boolean isEmpty() {
-        return neo4j.query("MATCH (n:Entity) RETURN count(n) = 0 AS empty")
+    /**
+     * Whether the graph lacks the seed: it holds no entity yet, or its last import was written by an
+     * older version of the importer ({@link #FORMAT}).
+     */
+    public boolean lacksSeed() {
+        return neo4j.query("""
+                OPTIONAL MATCH (s:SeedState {id: 'seed'})
+                RETURN NOT EXISTS { MATCH (:Entity) } OR coalesce(s.format, 1) < $format AS lacks
+                """).bind(FORMAT).to("format")
                 .fetchAs(Boolean.class).one().orElse(true);
     }
 

@@ -39,10 +39,10 @@ class SeedOnStartup implements SmartLifecycle {
             case NEVER -> log.info("Seed import is off (partnernetz.seed.mode=never)");
             case ALWAYS -> importSeed();
             case IF_EMPTY -> {
-                if (importer.isEmpty()) {
+                if (importer.lacksSeed()) {
                     importSeed();
                 } else {
-                    log.info("The graph already holds seed data; not importing (set partnernetz.seed.mode=always to re-import)");
+                    log.info("The graph already holds the seed; not importing (set partnernetz.seed.mode=always to re-import)");
                 }
             }
         }

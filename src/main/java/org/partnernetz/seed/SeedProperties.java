@@ -9,7 +9,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * When and from where the hub imports {@code graph-seed/}.
  *
- * @param mode {@code if-empty} (default): import at start-up when the graph has no seeded data;
+ * @param mode {@code if-empty} (default): import at start-up when the graph has no seeded data, or
+ *     data written by an older version of the importer;
  *     {@code always}: import at every start (the on-demand import; idempotent); {@code never}
  * @param location directory of the seed files, {@code classpath:graph-seed/} (shipped in the jar)
  *     or e.g. {@code file:./graph-seed/}

@@ -144,6 +144,14 @@ final class SeedValidator {
                     reference(where, "parentSources", source, Set.of(Label.Source));
                 }
                 basis(where, "parentBasis", r.parentBasis(), r.parentNote(), "parentNote");
+                if (!"VENUE".equals(r.type())) {
+                    for (var source : nullSafe(r.parentSources())) {
+                        if (documentTypes.containsKey(source) && !REFERENCE_TABLE.equals(documentTypes.get(source))) {
+                            problems.add(where + ": parentSources '" + source + "' is a " + documentTypes.get(source)
+                                    + "; the hierarchy of regions other than venues cites reference tables only");
+                        }
+                    }
+                }
                 if (!nullSafe(r.parents()).isEmpty() && hierarchySources(r, documentTypes).isEmpty()) {
                     problems.add(where + ": parents need parentSources (the documents that place it there),"
                             + " or a source of documentType " + REFERENCE_TABLE + " among its sources");
@@ -162,11 +170,16 @@ final class SeedValidator {
                 oneOf(where, "kind", p.kind(), PROJECT_KINDS);
                 date(where, "since", p.since());
                 date(where, "until", p.until());
+                order(where, "since", p.since(), "until", p.until());
             }
             case SeedEntries.Event e -> {
                 required(where, "name", e.name());
                 oneOf(where, "kind", e.kind(), EVENT_KINDS);
                 date(where, "endDate", e.endDate());
+                if (e.endDate() != null && e.date() == null) {
+                    problems.add(where + ": endDate needs a date (the first day)");
+                }
+                order(where, "date", e.date(), "endDate", e.endDate());
             }
             case SeedEntries.Figure f -> {
                 required(where, "metric", f.metric());
@@ -202,14 +215,16 @@ final class SeedValidator {
         date(where, "notBefore", dated.notBefore());
         date(where, "notAfter", dated.notAfter());
         basis(where, "dateBasis", dated.dateBasis(), dated.dateNote(), "dateNote");
-        if (dated.notBefore() != null && dated.notAfter() != null && valid(dated.notBefore()) && valid(dated.notAfter())
-                && PartialDate.parse(dated.notBefore()).first().isAfter(PartialDate.parse(dated.notAfter()).last())) {
-            problems.add(where + ": notBefore " + dated.notBefore() + " lies after notAfter " + dated.notAfter());
-        }
+        order(where, "notBefore", dated.notBefore(), "notAfter", dated.notAfter());
+        order(where, "notBefore", dated.notBefore(), "date", dated.date());
+        order(where, "date", dated.date(), "notAfter", dated.notAfter());
     }
 
     private void identity(String where, SeedEntries.Organisation o) {
         var identity = o.identity();
+        if (identity.basis() == null) {
+            problems.add(where + ": identity.basis is missing (inferred, or stated where a document says the names are one body)");
+        }
         basis(where, "identity.basis", identity.basis(), identity.note(), "identity.note");
         var names = new HashSet<String>(nullSafe(o.aliases()));
         names.add(o.name());
@@ -262,8 +277,11 @@ final class SeedValidator {
         date(where, "since", r.since());
         date(where, "until", r.until());
         date(where, "asOf", r.asOf());
+        order(where, "since", r.since(), "until", r.until());
         var roles = type.roles();
-        if (!roles.allowed().isEmpty() && (r.role() != null || roles.required())) {
+        if (roles.none() && r.role() != null) {
+            problems.add(where + ": a " + type + " relationship takes no role, but has '" + r.role() + "'");
+        } else if (!roles.allowed().isEmpty() && (r.role() != null || roles.required())) {
             oneOf(where, "role", r.role(), roles.allowed());
         } else if (roles.required()) {
             required(where, "role", r.role());
@@ -314,6 +332,14 @@ final class SeedValidator {
     private void oneOf(String where, String field, String value, Set<String> allowed) {
         if (value == null || !allowed.contains(value)) {
             problems.add(where + ": " + field + " '" + value + "' is not one of " + allowed.stream().sorted().toList());
+        }
+    }
+
+    /** Two dates that must not be the wrong way round (partial dates may overlap). */
+    private void order(String where, String earlierField, String earlier, String laterField, String later) {
+        if (earlier != null && later != null && valid(earlier) && valid(later)
+                && PartialDate.parse(earlier).first().isAfter(PartialDate.parse(later).last())) {
+            problems.add(where + ": " + earlierField + " " + earlier + " lies after " + laterField + " " + later);
         }
     }
 

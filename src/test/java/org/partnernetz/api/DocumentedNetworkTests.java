@@ -281,7 +281,7 @@ class DocumentedNetworkTests {
     void nameSearchIgnoresPunctuationAndSpacingAndFindsRegionAliases() {
         var gib = graphQl.document("{ organisations(name: \"GIB\") { edges { node { key shortName } } } }").execute()
                 .path("organisations.edges[*].node.key").entityList(String.class).get();
-        assertThat(gib).contains("gib-nrw");
+        assertThat(gib).containsExactly("gib-nrw");
         var byAlias = graphQl.document("{ regions(name: \"Arbeitsmarktregion Dortmund\") { edges { node { key aliases } } } }")
                 .execute();
         assertThat(byAlias.path("regions.edges[*].node.key").entityList(String.class).get())
@@ -327,6 +327,44 @@ class DocumentedNetworkTests {
                 .contains("Organisation:jobcenter-dortmund", "Organisation:gruenbau-dortmund");
         assertThat(region.path("region.inside.totalCount").entity(Integer.class).get())
                 .isGreaterThan(region.path("region.own.totalCount").entity(Integer.class).get());
+    }
+
+    @Test
+    void aNameWithoutLettersOrDigitsIsABadRequestNotEverything() {
+        graphQl.document("{ organisations(name: \"-.-\") { totalCount } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getErrorType()).isEqualTo(org.springframework.graphql.execution.ErrorType.BAD_REQUEST)));
+    }
+
+    @Test
+    void listsComeInTheOrderTheirDocStringsState() {
+        var names = graphQl.document("{ organisations(first: 100) { edges { node { name } } } }").execute()
+                .path("organisations.edges[*].node.name").entityList(String.class).get();
+        assertThat(names).hasSizeGreaterThan(50)
+                .isSortedAccordingTo(java.util.Comparator.comparing(org.partnernetz.graph.SearchText::fold));
+
+        var events = graphQl.document("{ events(first: 50) { edges { node { date notBefore notAfter } } } }").execute()
+                .path("events.edges[*].node")
+                .entityList(new ParameterizedTypeReference<Map<String, String>>() { }).get();
+        var keys = events.stream().map(DocumentedNetworkTests::sortDate).toList();
+        assertThat(keys).hasSizeGreaterThan(5)
+                .isSortedAccordingTo(java.util.Comparator.nullsLast(java.util.Comparator.<java.time.LocalDate>reverseOrder()));
+
+        var parents = graphQl.document("{ region(id: \"ennepe-ruhr-kreis\") { parents { edges { node { ... on Region { name } } } } } }")
+                .execute().path("region.parents.edges[*].node.name").entityList(String.class).get();
+        assertThat(parents).hasSizeGreaterThanOrEqualTo(3)
+                .isSortedAccordingTo(java.util.Comparator.comparing(org.partnernetz.graph.SearchText::fold));
+    }
+
+    /** An event's place in "newest first": its first day, or the bound known; null when undated. */
+    private static java.time.LocalDate sortDate(Map<String, String> event) {
+        if (event.get("date") != null) {
+            return org.partnernetz.graph.PartialDate.parse(event.get("date")).first();
+        }
+        if (event.get("notBefore") != null) {
+            return org.partnernetz.graph.PartialDate.parse(event.get("notBefore")).first();
+        }
+        return event.get("notAfter") == null ? null : org.partnernetz.graph.PartialDate.parse(event.get("notAfter")).last();
     }
 
     private static List<String> keys(HttpGraphQlTester.Response response, String connection) {

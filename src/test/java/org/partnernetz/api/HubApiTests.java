@@ -343,11 +343,12 @@ abstract class HubApiTests {
 
     @Test
     void overLargeQueryIsRefused() {
-        graphQl.document("{ organisations(first: 100) { edges { node { participations(first: 100) { edges { node { id } } } } } } }")
+        graphQl.document("{ organisations(first: 100) { edges { node { participations(first: 100) { edges { node {"
+                        + " ... on Project { participants(first: 100) { edges { node { id } } } } } } } } } } }")
                 .execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
                     assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
-                    assertThat(error.getMessage()).contains("at most 10000");
+                    assertThat(error.getMessage()).contains("at most 25000");
                 }));
     }
 

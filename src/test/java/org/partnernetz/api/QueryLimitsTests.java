@@ -85,19 +85,73 @@ class QueryLimitsTests {
         assertThat(fastest).as("milliseconds to refuse 500 aliases (best of 5)").isLessThan(100);
     }
 
+    /** Organisations, their participations with the sources of each level: a researcher's provenance question. */
+    private static final String PROVENANCE = """
+            { organisations {
+                edges { node {
+                  name sources { edges { node { title } } }
+                  participations { edges {
+                    relationship { role sources { key title } }
+                    node { ... on Project { name sources { edges { node { title } } }
+                             participants { edges { node { ... on Organisation { name sources { edges { node { title } } } } } } } } }
+                  } }
+                } }
+            } }""";
+
     @Test
-    void deepNestingIsRefusedCountingObjectsNotConnectionWrappers() {
-        var nested = new StringBuilder("{ organisation(id: \"whkt\") { ");
-        for (int level = 0; level < 8; level++) {
-            nested.append(level % 2 == 0 ? "memberOf" : "members").append(" { edges { node { ... on Organisation { ");
-        }
-        nested.append("id").append(" } } } }".repeat(8)).append(" } }");
-        graphQl.document(nested.toString()).execute()
+    void provenanceAtEveryLevelIsAnswered() {
+        var response = graphQl.document(PROVENANCE).execute().errors().verify();
+        assertThat(response.path("organisations.edges[*].node.participations.edges[*].relationship.sources[*].key")
+                .entityList(String.class).get()).isNotEmpty();
+    }
+
+    @Test
+    void eightLevelsOfObjectsAreAnsweredNineAreRefused() {
+        graphQl.document(nested(7)).execute().errors().verify().path("organisation").hasValue();
+        graphQl.document(nested(8)).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
                     assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
-                    assertThat(error.getMessage()).contains("nested 10 levels deep");
+                    assertThat(error.getMessage()).contains("nested 9 levels deep");
                 }))
                 .path("organisation").pathDoesNotExist();
+    }
+
+    /** An organisation and {@code lists} nested lists of members and memberships below it, one item each. */
+    private static String nested(int lists) {
+        var nested = new StringBuilder("{ organisation(id: \"whkt\") { id ");
+        for (int level = 0; level < lists; level++) {
+            nested.append(level % 2 == 0 ? "memberOf" : "members").append("(first: 1) { edges { node { ... on Organisation { id ");
+        }
+        return nested.append(" } } } }".repeat(lists)).append(" } }").toString();
+    }
+
+    @Test
+    void manyFieldsOnOneObjectAreAnsweredButNotMoreThanTheFieldLimit() {
+        var names = IntStream.range(0, 440).mapToObj(i -> "n" + i + ": name").collect(Collectors.joining(" "));
+        graphQl.document("{ organisation(id: \"whkt\") { " + names + " } }").execute().errors().verify()
+                .path("organisation.n439").entity(String.class).isEqualTo("Westdeutscher Handwerkskammertag");
+        var lists = IntStream.range(0, 126).mapToObj(i -> "l" + i + ": memberOf(first: 1) { edges { node { id } } }")
+                .collect(Collectors.joining(" "));
+        graphQl.document("{ organisation(id: \"whkt\") { " + lists + " } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                    assertThat(error.getMessage()).contains("more than 500 fields");
+                }));
+    }
+
+    @Test
+    void moreThanTwentyRootFieldsAreRefused() {
+        var roots = IntStream.range(0, 21).mapToObj(i -> "p" + i + ": partners(region: \"nrw\", first: 1) { totalCount }")
+                .collect(Collectors.joining(" ", "{ ", " }"));
+        graphQl.document(roots).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                    assertThat(error.getMessage()).contains("21 fields at the top");
+                }));
+        var twenty = IntStream.range(0, 20).mapToObj(i -> "p" + i + ": partners(region: \"nrw\", first: 1) { totalCount }")
+                .collect(Collectors.joining(" ", "{ ", " }"));
+        graphQl.document(twenty).execute().errors().verify().path("p19.totalCount").entity(Integer.class)
+                .satisfies(total -> assertThat(total).isPositive());
     }
 
     @Test

@@ -31,18 +31,20 @@ final class CopiedText {
         this.runs = runs;
     }
 
-    /** Every {@link #RUN}-word run of every document in {@code documents}. */
-    static CopiedText of(Path documents) {
+    /** Every {@link #RUN}-word run of every document in the given directories. */
+    static CopiedText of(List<Path> directories) {
         var runs = new HashSet<String>();
-        try (Stream<Path> files = Files.list(documents)) {
-            for (var file : files.filter(Files::isRegularFile).toList()) {
-                var words = words(Files.readString(file, StandardCharsets.UTF_8));
-                for (int i = 0; i + RUN <= words.size(); i++) {
-                    runs.add(String.join(" ", words.subList(i, i + RUN)));
+        for (var directory : directories) {
+            try (Stream<Path> files = Files.list(directory)) {
+                for (var file : files.filter(Files::isRegularFile).toList()) {
+                    var words = words(Files.readString(file, StandardCharsets.UTF_8));
+                    for (int i = 0; i + RUN <= words.size(); i++) {
+                        runs.add(String.join(" ", words.subList(i, i + RUN)));
+                    }
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return new CopiedText(runs);
     }

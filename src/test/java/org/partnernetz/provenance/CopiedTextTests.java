@@ -12,14 +12,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No tracked file of the repository copies a sentence from the source documents: the seed, the
  * notes, the docs and the code say things in their own words. The documents are read from
- * {@code ../shared/seeds} (or {@code -Dpartnernetz.seeds=...}); where they are absent the test is
- * skipped and says so.
+ * {@code ../shared/seeds} (or {@code -Dpartnernetz.seeds=...}), together with the region reference
+ * table beside them ({@code ../shared/reference}) where it exists; where the documents are absent
+ * the test is skipped and says so.
  */
 class CopiedTextTests {
 
@@ -30,13 +32,21 @@ class CopiedTextTests {
     @BeforeAll
     static void readDocuments() {
         documents = Path.of(System.getProperty("partnernetz.seeds", "../shared/seeds")).toAbsolutePath().normalize();
-        assumeTrue(Files.isDirectory(documents),
+        if (!Files.isDirectory(documents)) {
+            return;
+        }
+        var reference = documents.resolveSibling("reference");
+        copied = CopiedText.of(Files.isDirectory(reference) ? List.of(documents, reference) : List.of(documents));
+    }
+
+    @BeforeEach
+    void needsTheDocuments() {
+        assumeTrue(copied != null,
                 "Skipped: the source documents are not at " + documents + " (set -Dpartnernetz.seeds=...)");
-        copied = CopiedText.of(documents);
     }
 
     @Test
-    void noTrackedFileHasARunOfTwelveWordsFromADocument() throws IOException {
+    void noFileOfTheRepositoryHasARunOfTwelveWordsFromADocument() throws IOException {
         var found = new ArrayList<String>();
         for (var file : trackedFiles()) {
             copied.passagesIn(REPOSITORY.resolve(file)).forEach(passage -> found.add(file + ": " + passage));
@@ -68,14 +78,19 @@ class CopiedTextTests {
         }
     }
 
-    /** The files git tracks; without git, every file outside build output and data directories. */
+    /**
+     * The files git tracks or would track (new files not yet added count too); without git, every
+     * file outside build output and data directories.
+     */
     private static List<String> trackedFiles() throws IOException {
         try {
-            var git = new ProcessBuilder("git", "ls-files", "-z").directory(REPOSITORY.toFile())
+            var git = new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+                    .directory(REPOSITORY.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             var out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (git.waitFor() == 0 && !out.isEmpty()) {
-                return List.of(out.split("\0"));
+                return java.util.Arrays.stream(out.split("\0"))
+                        .filter(file -> Files.isRegularFile(REPOSITORY.resolve(file))).toList();
             }
         } catch (IOException e) {
             // no git on this machine: walk the tree instead
