@@ -106,6 +106,98 @@ class SeedImportTests {
         assertThat(GraphFingerprint.of(neo4j)).isEqualTo(before);
     }
 
+    @Test
+    void theProvenanceAndShapeRulesOfTheNewTypesAreEnforced() throws IOException {
+        copySeed();
+        Files.writeString(seedCopy.resolve("relationships.yaml"), """
+
+                - type: ADVISES
+                  from: whkt
+                  to: landesregierung-nrw
+                  basis: stated
+                  sources: [src-whkt-2019-06-26-ehrenamt-bewegt]
+                - type: RUNS
+                  from: caritas
+                  to: integrationsagenturen-nrw
+                  role: LEAD
+                  basis: stated
+                  sources: [src-mais-2015-11-05-integrationsagenturen]
+                - type: PUBLISHES
+                  from: whkt
+                  to: src-whkt-2019-06-26-ehrenamt-bewegt
+                  basis: stated
+                  sources: [src-whkt-2019-06-26-ehrenamt-bewegt]
+                - type: INITIATES
+                  from: mais-nrw
+                  to: hispi
+                  since: "2018"
+                  until: "2016"
+                  basis: inferred
+                  sources: [src-duesseldorf-2018-11-integration-arbeit-ausbildung]
+                - type: OFFERS
+                  from: vmdo
+                  to: nrw
+                  basis: stated
+                  sources: [src-mais-2016-10-19-dortmund]
+                """, StandardOpenOption.APPEND);
+        Files.writeString(seedCopy.resolve("regions.yaml"), """
+
+                - id: pressed-town
+                  name: "Aus der Presse eingeordnet"
+                  type: MUNICIPALITY
+                  parents: [duesseldorf]
+                  parentSources: [src-duesseldorf-2018-11-integration-arbeit-ausbildung]
+                  sources: [src-duesseldorf-2018-11-integration-arbeit-ausbildung]
+                """, StandardOpenOption.APPEND);
+        Files.writeString(seedCopy.resolve("organisations.yaml"), """
+
+                - id: merged-body
+                  name: "Name A"
+                  aliases: ["Name B"]
+                  kind: ASSOCIATION
+                  identity: {names: ["Name A", "Name C"], sources: [src-whkt-2019-06-26-ehrenamt-bewegt]}
+                  sources: [src-whkt-2019-06-26-ehrenamt-bewegt]
+                """, StandardOpenOption.APPEND);
+        Files.writeString(seedCopy.resolve("events.yaml"), """
+
+                - id: bounded-event
+                  name: "Zwischen zwei Daten"
+                  kind: MEETING
+                  notBefore: "2019"
+                  notAfter: "2018"
+                  dateBasis: inferred
+                  sources: [src-whkt-2019-06-26-ehrenamt-bewegt]
+                """, StandardOpenOption.APPEND);
+        var before = GraphFingerprint.of(neo4j);
+
+        assertThatThrownBy(() -> importer.importFrom("file:" + seedCopy + "/"))
+                .isInstanceOf(SeedException.class)
+                .hasMessageContaining("(ADVISES whkt -> landesregierung-nrw): only organisations of kind [COUNCIL]")
+                .hasMessageContaining("(RUNS caritas -> integrationsagenturen-nrw): a RUNS relationship takes no role")
+                .hasMessageContaining("(PUBLISHES whkt -> src-whkt-2019-06-26-ehrenamt-bewegt): role 'null' is not one of")
+                .hasMessageContaining("(INITIATES mais-nrw -> hispi): basis is inferred, so note must say why")
+                .hasMessageContaining("(INITIATES mais-nrw -> hispi): since 2018 lies after until 2016")
+                .hasMessageContaining("(OFFERS vmdo -> nrw): 'nrw' in to is a Region, expected one of [Topic]")
+                .hasMessageContaining("entry 'pressed-town': parentSources 'src-duesseldorf-2018-11-integration-arbeit-ausbildung' is a NEWS_ITEM")
+                .hasMessageContaining("entry 'merged-body': identity.basis is missing")
+                .hasMessageContaining("entry 'merged-body': identity name 'Name C' is neither the name nor an alias")
+                .hasMessageContaining("entry 'bounded-event': dateBasis is inferred, so dateNote must say why")
+                .hasMessageContaining("entry 'bounded-event': notBefore 2019 lies after notAfter 2018");
+        assertThat(GraphFingerprint.of(neo4j)).isEqualTo(before);
+    }
+
+    @Test
+    void aGraphWrittenByAnOlderImporterLacksTheSeed() {
+        assertThat(importer.lacksSeed()).isFalse();
+        neo4j.query("MATCH (s:SeedState {id: 'seed'}) SET s.format = $old").bind(SeedImporter.FORMAT - 1).to("old").run();
+        try {
+            assertThat(importer.lacksSeed()).isTrue();
+        } finally {
+            importer.importFrom(SEED);
+        }
+        assertThat(importer.lacksSeed()).isFalse();
+    }
+
     private void copySeed() throws IOException {
         for (var resource : new PathMatchingResourcePatternResolver().getResources(SEED + "*.yaml")) {
             try (var in = resource.getInputStream()) {
