@@ -124,40 +124,37 @@ public class SeedImporter {
         return new Written(ids.size(), keys.size(), entriesByLabel, relationshipsByType);
     }
 
+    /**
+     * Fields of an entry that name other entries or describe such links; they become relationships
+     * ({@link #relationshipRows}), not properties of the entry's node.
+     */
+    private static final java.util.Set<String> LINK_FIELDS = java.util.Set.of(
+            "sources", "parents", "partial", "parentSources", "parentBasis", "parentNote", "about", "region", "project",
+            "identity");
+
+    /**
+     * The node properties of an entry: every field of its record as written in the seed (lists
+     * never null), except the links, plus what queries need: sort and search keys, first and last
+     * day of its time, and defaults for basis and qualifier.
+     */
     private static Map<String, Object> nodeRow(Entry entry) {
         var row = new HashMap<String, Object>();
-        row.put("id", entry.id());
+        for (var component : entry.getClass().getRecordComponents()) {
+            if (!LINK_FIELDS.contains(component.getName())) {
+                var value = read(component, entry);
+                row.put(component.getName(), List.class.isAssignableFrom(component.getType()) && value == null
+                        ? List.of() : value);
+            }
+        }
         row.put("slug", slugOf(entry));
         switch (entry) {
             case SeedEntries.Source s -> {
-                row.put("title", s.title());
-                row.put("documentType", s.documentType());
-                row.put("publisher", s.publisher());
-                row.put("dateKind", s.dateKind());
-                row.put("url", s.url());
-                row.put("file", s.file());
-                row.put("language", s.language());
                 names(row, s.title(), Stream.of(s.title(), s.publisher()));
                 dated(row, s, s.date());
             }
-            case SeedEntries.Region r -> {
-                row.put("name", r.name());
-                row.put("nameEn", r.nameEn());
-                row.put("aliases", list(r.aliases()));
-                row.put("type", r.type());
-                row.put("ags", r.ags());
-                row.put("note", r.note());
+            case SeedEntries.Region r ->
                 names(row, r.name(), Stream.concat(Stream.of(r.name(), r.nameEn()), list(r.aliases()).stream()));
-            }
             case SeedEntries.Organisation o -> {
-                row.put("name", o.name());
-                row.put("shortName", o.shortName());
-                row.put("aliases", list(o.aliases()));
-                row.put("kind", o.kind());
-                row.put("description", o.description());
-                row.put("descriptionEn", o.descriptionEn());
-                row.put("website", o.website());
-                row.put("note", o.note());
                 if (o.identity() != null) {
                     row.put("identityBasis", o.identity().basis());
                     row.put("identityNames", list(o.identity().names()));
@@ -166,71 +163,23 @@ public class SeedImporter {
                 }
                 names(row, o.name(), Stream.concat(Stream.of(o.name(), o.shortName()), list(o.aliases()).stream()));
             }
-            case SeedEntries.Person p -> {
-                row.put("name", p.name());
-                row.put("description", p.description());
-                row.put("descriptionEn", p.descriptionEn());
-                row.put("note", p.note());
-                names(row, p.name(), Stream.of(p.name()));
-            }
+            case SeedEntries.Person p -> names(row, p.name(), Stream.of(p.name()));
             case SeedEntries.Project p -> {
-                row.put("name", p.name());
-                row.put("aliases", list(p.aliases()));
-                row.put("kind", p.kind());
-                row.put("since", p.since());
-                row.put("until", p.until());
-                row.put("description", p.description());
-                row.put("descriptionEn", p.descriptionEn());
-                row.put("website", p.website());
-                row.put("note", p.note());
                 names(row, p.name(), Stream.concat(Stream.of(p.name()), list(p.aliases()).stream()));
                 dates(row, p.since(), p.until(), null, null);
             }
             case SeedEntries.Event e -> {
-                row.put("name", e.name());
-                row.put("kind", e.kind());
-                row.put("endDate", e.endDate());
-                row.put("description", e.description());
-                row.put("descriptionEn", e.descriptionEn());
-                row.put("note", e.note());
                 names(row, e.name(), Stream.of(e.name()));
                 dated(row, e, e.endDate() != null ? e.endDate() : e.date());
             }
             case SeedEntries.Figure f -> {
-                row.put("metric", f.metric());
-                row.put("label", f.label());
-                row.put("value", f.value());
-                row.put("unit", f.unit());
                 row.put("qualifier", f.qualifier() == null ? "EXACT" : f.qualifier());
-                row.put("qualifierText", f.qualifierText());
-                row.put("period", f.period());
-                row.put("note", f.note());
                 names(row, f.label() != null ? f.label() : f.metric(), Stream.of(f.label(), f.metric()));
                 dated(row, f, f.date());
             }
-            case SeedEntries.TargetGroup g -> {
-                row.put("name", g.name());
-                row.put("nameEn", g.nameEn());
-                row.put("description", g.description());
-                row.put("descriptionEn", g.descriptionEn());
-                row.put("note", g.note());
-                names(row, g.name(), Stream.of(g.name(), g.nameEn()));
-            }
-            case SeedEntries.Topic t -> {
-                row.put("name", t.name());
-                row.put("nameEn", t.nameEn());
-                row.put("kind", t.kind());
-                row.put("description", t.description());
-                row.put("descriptionEn", t.descriptionEn());
-                row.put("note", t.note());
-                names(row, t.name(), Stream.of(t.name(), t.nameEn()));
-            }
+            case SeedEntries.TargetGroup g -> names(row, g.name(), Stream.of(g.name(), g.nameEn()));
+            case SeedEntries.Topic t -> names(row, t.name(), Stream.of(t.name(), t.nameEn()));
             case SeedEntries.Milestone m -> {
-                row.put("name", m.name());
-                row.put("nameEn", m.nameEn());
-                row.put("description", m.description());
-                row.put("descriptionEn", m.descriptionEn());
-                row.put("note", m.note());
                 names(row, m.name(), Stream.of(m.name(), m.nameEn()));
                 dated(row, m, m.date());
             }
@@ -240,6 +189,14 @@ public class SeedImporter {
         }
         row.values().removeIf(v -> v == null);
         return row;
+    }
+
+    private static Object read(java.lang.reflect.RecordComponent component, Entry entry) {
+        try {
+            return component.getAccessor().invoke(entry);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of a seed entry", e);
+        }
     }
 
     /** Seed relationships plus the ones implied by entries: mentions, region parents, figures' subjects. */
