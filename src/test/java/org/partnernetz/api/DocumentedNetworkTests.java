@@ -193,6 +193,13 @@ class DocumentedNetworkTests {
         var stated = graphQl.document("{ person(id: \"christiane-schoenefeld\") { statements { edges { node { id } } } } }")
                 .execute().path("person.statements.edges[*].node.id").entityList(String.class).get();
         assertThat(stated).contains("Figure:fig-ba-nrw-2018-vermittlungen-arbeit", "Figure:fig-ba-nrw-2018-vermittlungen-ausbildung");
+        var counted = graphQl.document("""
+                { region(id: "nrw") { figures(first: 50) { totalCount edges { node { key } } } }
+                  organisation(id: "mais-nrw") { statements { totalCount edges { node { id } relationship { basis } } } } }""")
+                .execute();
+        assertThat(counted.path("region.figures.edges[*].node.key").entityList(String.class).get())
+                .contains("fig-ba-nrw-2018-vermittlungen-arbeit", "fig-integrationsagenturen-anzahl-2015");
+        assertThat(counted.path("organisation.statements.totalCount").entity(Integer.class).get()).isPositive();
         graphQl.document(query).variable("to", "2017-12").execute().path("figures.totalCount").entity(Integer.class).isEqualTo(0);
 
         var subject = in2018.path("figures.edges[0].node.about.id").entity(String.class).get();
@@ -253,6 +260,19 @@ class DocumentedNetworkTests {
                 .path("events.edges[*].node.key").entityList(String.class).get();
         assertThat(later).doesNotContain("erster-fluechtlingsgipfel-nrw").contains("tag-des-ehrenamtes-2019-06-26");
         assertThat(earlier).contains("erster-fluechtlingsgipfel-nrw").doesNotContain("tag-des-ehrenamtes-2019-06-26");
+
+        var dortmund = graphQl.document("""
+                { event(id: "regionalveranstaltung-westfaelisches-ruhrgebiet-2016-10") { date notBefore notAfter dateBasis } }""")
+                .execute();
+        dortmund.path("event.date").valueIsNull();
+        dortmund.path("event.notBefore").entity(String.class).isEqualTo("2016-09");
+        dortmund.path("event.notAfter").entity(String.class).isEqualTo("2016-10-19");
+        var inOctober = graphQl.document("{ events(from: \"2016-10\", to: \"2016-10\") { edges { node { key } } } }").execute()
+                .path("events.edges[*].node.key").entityList(String.class).get();
+        var fromNovember = graphQl.document("{ events(from: \"2016-11\", to: \"2016-12\") { edges { node { key } } } }").execute()
+                .path("events.edges[*].node.key").entityList(String.class).get();
+        assertThat(inOctober).contains("regionalveranstaltung-westfaelisches-ruhrgebiet-2016-10");
+        assertThat(fromNovember).doesNotContain("regionalveranstaltung-westfaelisches-ruhrgebiet-2016-10");
 
         var source = graphQl.document("{ source(id: \"" + S2 + "\") { documentType dateKind dateBasis dateNote } }").execute();
         source.path("source.documentType").entity(String.class).isEqualTo("NEWS_ITEM");
