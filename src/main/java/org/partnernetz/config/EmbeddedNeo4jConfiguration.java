@@ -1,5 +1,6 @@
 package org.partnernetz.config;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -10,15 +11,13 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Config;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Logging;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>The service still talks to it through the Neo4j Java driver over Bolt, exactly as it would
  * to a server, so embedded and external mode share every line of data-access code, and Neo4j
- * Browser or cypher-shell can connect to the running hub on 127.0.0.1.
+ * Browser or cypher-shell can connect to the running hub on 127.0.0.1. The driver itself is Spring
+ * Boot's, built from {@link Neo4jConnectionDetails} as in external mode.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${NEO4J_URI:}'.isBlank()")
@@ -40,11 +40,26 @@ class EmbeddedNeo4jConfiguration {
         return start(properties);
     }
 
-    @Bean(destroyMethod = "close")
-    Driver neo4jDriver(DatabaseManagementService embeddedNeo4j) {
-        var uri = boltUri(embeddedNeo4j);
+    /**
+     * Where the embedded database listens. Spring Boot builds the driver from this as it does in
+     * external mode, so pool settings ({@code spring.neo4j.pool.*}), driver customizers and metrics
+     * apply to both.
+     */
+    @Bean
+    Neo4jConnectionDetails embeddedNeo4jConnectionDetails(DatabaseManagementService embeddedNeo4j) {
+        var uri = URI.create(boltUri(embeddedNeo4j));
         log.info("Embedded Neo4j is ready at {}", uri);
-        return GraphDatabase.driver(uri, AuthTokens.none(), Config.builder().withLogging(Logging.slf4j()).build());
+        return new Neo4jConnectionDetails() {
+            @Override
+            public URI getUri() {
+                return uri;
+            }
+
+            @Override
+            public AuthToken getAuthToken() {
+                return AuthTokens.none();
+            }
+        };
     }
 
     /** Starts a Neo4j with Bolt on loopback only and nothing broadcast on the network. */
