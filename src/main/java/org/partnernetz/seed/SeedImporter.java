@@ -12,6 +12,7 @@ import org.partnernetz.network.CollaborationDeriver;
 import org.partnernetz.graph.PartialDate;
 import org.partnernetz.graph.RelType;
 import org.partnernetz.graph.SearchText;
+import org.partnernetz.schema.GraphSchema;
 import org.partnernetz.seed.SeedEntries.Entry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ public class SeedImporter {
         var seed = reader.read(location);
         var labels = SeedValidator.validate(seed);
         var started = System.nanoTime();
-        schema.ensure();
+        schema.apply();
         var written = transactions.execute(status -> write(seed, labels));
         var digest = reader.digest(location);
         var result = new ImportResult(written.entries(), written.relationships(),

@@ -1,0 +1,124 @@
+package org.partnernetz.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The constraints and indexes the hub relies on, as numbered steps applied at every start (before
+ * the seed import and before the web server opens), so that an existing database gets the indexes
+ * a newer version of the hub needs. The version reached is kept in the graph
+ * ({@code (:SchemaVersion {id: 'schema'})}); only newer steps run.
+ *
+ * <p>Why a small step list in the code rather than a migrations library: every step so far is a
+ * set of {@code CREATE ... IF NOT EXISTS} statements, which are idempotent, so several instances
+ * starting at once on one database may both apply a step without harm, and there is nothing to
+ * lock or roll back. A step is never changed once released; a new need is a new step. Neo4j does
+ * not mix schema and data changes in one transaction, so each statement runs on its own.
+ */
+@Component
+public class GraphSchema implements SmartLifecycle {
+
+    /** Before the seed import ({@code SeedOnStartup}, phase 0). */
+    static final int PHASE = -100;
+
+    private static final Logger log = LoggerFactory.getLogger(GraphSchema.class);
+
+    /** One version of the schema: what it adds, and the statements that add it. */
+    record Step(int version, String description, List<String> statements) {
+    }
+
+    static final List<Step> STEPS = List.of(
+            new Step(1, "unique ids, slugs, sort and search indexes of the first seed; collaborations", concat(
+                    List.of("CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE"),
+                    perLabel("Source", "Region", "Organisation", "Person", "Project", "Event", "Figure"),
+                    List.of("CREATE INDEX organisation_kind IF NOT EXISTS FOR (n:Organisation) ON (n.kind)",
+                            "CREATE CONSTRAINT collaboration_key IF NOT EXISTS FOR (c:Collaboration) REQUIRE c.key IS UNIQUE",
+                            "CREATE INDEX collaboration_pair IF NOT EXISTS FOR (c:Collaboration) ON (c.pairKey)"))),
+            new Step(2, "target groups, topics and milestones; the seed's import state", concat(
+                    perLabel("TargetGroup", "Topic", "Milestone"),
+                    List.of("CREATE INDEX topic_kind IF NOT EXISTS FOR (n:Topic) ON (n.kind)",
+                            "CREATE INDEX figure_metric IF NOT EXISTS FOR (n:Figure) ON (n.metric)",
+                            "CREATE CONSTRAINT seed_state_id IF NOT EXISTS FOR (s:SeedState) REQUIRE s.id IS UNIQUE"))));
+
+    private final Neo4jClient neo4j;
+    private volatile boolean running;
+
+    GraphSchema(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    /** The schema version the code expects: the last step's. */
+    public static int latest() {
+        return STEPS.getLast().version();
+    }
+
+    /** The version the database has reached; 0 for a database the hub has not set up. */
+    public int current() {
+        return neo4j.query("OPTIONAL MATCH (v:SchemaVersion {id: 'schema'}) RETURN coalesce(v.version, 0) AS version")
+                .fetchAs(Integer.class).one().orElse(0);
+    }
+
+    /** Applies the steps the database lacks; returns the version reached. Idempotent. */
+    public int apply() {
+        int current = current();
+        for (var step : STEPS) {
+            if (step.version() > current) {
+                step.statements().forEach(statement -> neo4j.query(statement).run());
+                neo4j.query("CALL db.awaitIndexes(300)").run();
+                neo4j.query("""
+                        MERGE (v:SchemaVersion {id: 'schema'})
+                        SET v.version = CASE WHEN coalesce(v.version, 0) < $version THEN $version ELSE v.version END,
+                            v.description = CASE WHEN coalesce(v.version, 0) <= $version THEN $description ELSE v.description END
+                        """).bind(step.version()).to("version").bind(step.description()).to("description").run();
+                log.info("Graph schema is at version {}: {}", step.version(), step.description());
+                current = step.version();
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public void start() {
+        apply();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /** A unique slug, a sort index and a text index for the names of each label. */
+    private static List<String> perLabel(String... labels) {
+        var statements = new ArrayList<String>();
+        for (var label : labels) {
+            var name = label.toLowerCase();
+            statements.add("CREATE CONSTRAINT %s_slug IF NOT EXISTS FOR (n:%s) REQUIRE n.slug IS UNIQUE".formatted(name, label));
+            statements.add("CREATE INDEX %s_sort IF NOT EXISTS FOR (n:%s) ON (n.sortName)".formatted(name, label));
+            statements.add("CREATE TEXT INDEX %s_search IF NOT EXISTS FOR (n:%s) ON (n.searchText)".formatted(name, label));
+        }
+        return statements;
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        return Stream.of(parts).flatMap(List::stream).toList();
+    }
+}
