@@ -21,10 +21,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads a {@link SeedSet} into Neo4j so that the graph afterwards holds exactly the seed: entries
- * are merged by id, relationships by a key made of type, ends and role, and whatever an earlier
- * import wrote that the seed no longer holds is removed. Importing the same seed twice therefore
- * changes nothing. Validation happens first and every entry and relationship is written in one
+ * Loads a {@link SeedSet} into Neo4j as the base of the graph: entries are merged by id,
+ * relationships by a key made of type, ends and role, and what an earlier import wrote that the
+ * seed no longer holds is removed. The importer owns only what the seed owns: what was created or
+ * changed through the API stays as it is (see {@link #write}). Importing the same seed twice
+ * therefore changes nothing. Validation happens first and every entry and relationship is written in one
  * transaction, so a bad seed leaves the database as it was. The derived collaborations are rebuilt
  * after that transaction commits, in batches ({@link CollaborationDeriver}); should that fail, the
  * next import completes them.
@@ -39,7 +40,7 @@ public class SeedImporter {
      * graph written by an older version is imported again at start-up, so an upgraded hub does
      * not serve data shaped for the old code.
      */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     /** Every entry label, so an entry that moved to another file loses its old one. */
     private static final String ALL_LABELS = java.util.Arrays.stream(Label.values())
@@ -69,7 +70,15 @@ public class SeedImporter {
         var written = transactions.execute(status -> write(seed, labels));
         var digest = reader.digest(location);
         var result = new ImportResult(written.entries(), written.relationships(),
-                collaborations.rebuild(digest), written.entriesByLabel(), written.relationshipsByType());
+                collaborations.rebuild(digest), written.entriesByLabel(), written.relationshipsByType(),
+                written.keptEdits(), written.leftToTheApi());
+        if (!written.keptEdits().isEmpty()) {
+            log.warn("Seeded values changed by edits were kept (the seed says otherwise): {}", written.keptEdits());
+        }
+        if (!written.leftToTheApi().isEmpty()) {
+            log.warn("Left to the API (not the seed's, or no longer in the seed but edited or linked): {}",
+                    written.leftToTheApi());
+        }
         neo4j.query("MERGE (s:SeedState {id: 'seed'}) SET s.format = $format, s.digest = $digest")
                 .bind(FORMAT).to("format").bind(digest).to("digest").run();
         log.info("Imported the seed from {} in {} ms: {}", location, (System.nanoTime() - started) / 1_000_000, result);
@@ -88,41 +97,125 @@ public class SeedImporter {
                 .fetchAs(Boolean.class).one().orElse(true);
     }
 
+    /**
+     * Keeps what the seed owns in step with it, by the rule in {@code graph-seed/README.md}: nodes and
+     * relationships the seed wrote carry {@code origin: 'seed'} (a graph written before the marking
+     * counts as the seed's); anything else belongs to the API and is never touched. A seeded value
+     * an edit changed (named in {@code editedFields}) is kept and reported. What the seed no longer
+     * holds is removed, unless an edit changed it or an API relationship hangs on it: then it is
+     * handed over to the API ({@code origin: 'api'}) and reported.
+     */
     private Written write(SeedSet seed, Map<String, Label> labels) {
+        var report = new Report();
         var rowsByLabel = new LinkedHashMap<Label, List<Map<String, Object>>>();
         seed.entries().forEach(located -> rowsByLabel
                 .computeIfAbsent(labels.get(located.entry().id()), l -> new ArrayList<>())
                 .add(nodeRow(located.entry())));
-        rowsByLabel.forEach((label, rows) -> neo4j.query("""
+        rowsByLabel.forEach((label, rows) -> report.add(neo4j.query("""
                 UNWIND $rows AS row
                 MERGE (n:Entity {id: row.id})
-                REMOVE n:%s
-                SET n = row, n:%s
-                """.formatted(ALL_LABELS, label)).bind(rows).to("rows").run());
+                  ON CREATE SET n.origin = 'seed'
+                WITH n, row, coalesce(n.origin, 'seed') = 'seed' AS owned, properties(n) AS old,
+                     coalesce(n.editedFields, []) AS edited
+                CALL (n, row, owned, old, edited) {
+                  WITH * WHERE owned
+                  REMOVE n:%s
+                  SET n = row, n:%s, n.origin = 'seed'
+                  FOREACH (field IN edited | SET n[field] = old[field])
+                  SET n.editedFields = CASE WHEN size(edited) > 0 THEN edited END
+                }
+                """.formatted(ALL_LABELS, label) + REPORT).bind(rows).to("rows")));
 
         var relationships = relationshipRows(seed);
-        relationships.forEach((type, rows) -> neo4j.query("""
+        relationships.forEach((type, rows) -> report.add(neo4j.query("""
                 UNWIND $rows AS row
                 MATCH (a:Entity {id: row.from})
                 MATCH (b:Entity {id: row.to})
-                MERGE (a)-[r:%s {key: row.props.key}]->(b)
-                SET r = row.props
-                """.formatted(type)).bind(rows).to("rows").run());
+                MERGE (a)-[n:%s {key: row.props.key}]->(b)
+                  ON CREATE SET n.origin = 'seed'
+                WITH n, row.props AS row, coalesce(n.origin, 'seed') = 'seed' AS owned, properties(n) AS old,
+                     coalesce(n.editedFields, []) AS edited
+                CALL (n, row, owned, old, edited) {
+                  WITH * WHERE owned
+                  SET n = row, n.origin = 'seed'
+                  FOREACH (field IN edited | SET n[field] = old[field])
+                  SET n.editedFields = CASE WHEN size(edited) > 0 THEN edited END
+                }
+                """.formatted(type) + REPORT.replace("row.id", "row.key")).bind(rows).to("rows")));
 
         var ids = seed.entries().map(l -> l.entry().id()).toList();
         var keys = relationships.values().stream().flatMap(List::stream)
                 .map(row -> ((Map<?, ?>) row.get("props")).get("key")).toList();
-        neo4j.query("MATCH (n:Entity) WHERE NOT n.id IN $ids DETACH DELETE n").bind(ids).to("ids").run();
-        neo4j.query("""
+        report.handedOver(neo4j.query("""
+                MATCH (n:Entity) WHERE coalesce(n.origin, 'seed') = 'seed' AND NOT n.id IN $ids
+                WITH n, n.editedFields IS NOT NULL
+                        OR EXISTS { (n)-[x]-(:Entity) WHERE coalesce(x.origin, 'seed') <> 'seed' } AS kept
+                CALL (n, kept) {
+                  WITH * WHERE kept
+                  SET n.origin = 'api'
+                }
+                WITH n, kept, CASE WHEN kept THEN n.id END AS id
+                CALL (n, kept) {
+                  WITH * WHERE NOT kept
+                  DETACH DELETE n
+                }
+                RETURN collect(id) AS kept
+                """).bind(ids).to("ids").fetchAs(List.class)
+                .mappedBy((types, record) -> record.get("kept").asList(value -> value.asString())).one().orElseThrow());
+        report.handedOver(neo4j.query("""
                 MATCH (:Entity)-[r]->(:Entity)
-                WHERE r.key IS NOT NULL AND NOT r.key IN $keys
-                DELETE r
-                """).bind(keys).to("keys").run();
+                WHERE r.key IS NOT NULL AND coalesce(r.origin, 'seed') = 'seed' AND NOT r.key IN $keys
+                WITH r, r.editedFields IS NOT NULL AS kept
+                CALL (r, kept) {
+                  WITH * WHERE kept
+                  SET r.origin = 'api'
+                }
+                WITH r, kept, CASE WHEN kept THEN r.key END AS key
+                CALL (r, kept) {
+                  WITH * WHERE NOT kept
+                  DELETE r
+                }
+                RETURN collect(key) AS kept
+                """).bind(keys).to("keys").fetchAs(List.class)
+                .mappedBy((types, record) -> record.get("kept").asList(value -> value.asString())).one().orElseThrow());
         var entriesByLabel = new java.util.TreeMap<String, Integer>();
         rowsByLabel.forEach((label, rows) -> entriesByLabel.put(label.name(), rows.size()));
         var relationshipsByType = new java.util.TreeMap<String, Integer>();
         relationships.forEach((type, rows) -> relationshipsByType.put(type, rows.size()));
-        return new Written(ids.size(), keys.size(), entriesByLabel, relationshipsByType);
+        return new Written(ids.size(), keys.size(), entriesByLabel, relationshipsByType, report.keptEdits,
+                report.leftToTheApi);
+    }
+
+    /**
+     * The end of a write query: which rows belong to the API (left alone), and which seeded values
+     * edits changed (kept), as {@code id.field}.
+     */
+    private static final String REPORT = """
+            RETURN collect(CASE WHEN NOT owned THEN row.id END) AS notOwned,
+                   reduce(acc = [], fields IN collect(CASE WHEN owned THEN
+                       [field IN edited WHERE NOT ((old[field] IS NULL AND row[field] IS NULL) OR old[field] = row[field])
+                        | row.id + '.' + field] END) | acc + fields) AS kept
+            """;
+
+    /** What a write found that it left as it was. */
+    private static final class Report {
+        final List<String> keptEdits = new ArrayList<>();
+        final List<String> leftToTheApi = new ArrayList<>();
+
+        void add(Neo4jClient.RunnableSpec query) {
+            query.fetch().one().ifPresent(row -> {
+                keptEdits.addAll(strings(row.get("kept")));
+                leftToTheApi.addAll(strings(row.get("notOwned")));
+            });
+        }
+
+        void handedOver(List<?> keys) {
+            keys.forEach(key -> leftToTheApi.add(String.valueOf(key)));
+        }
+
+        private static List<String> strings(Object list) {
+            return list instanceof List<?> values ? values.stream().map(String::valueOf).toList() : List.of();
+        }
     }
 
     /**
@@ -319,7 +412,7 @@ public class SeedImporter {
     }
 
     private record Written(int entries, int relationships, Map<String, Integer> entriesByLabel,
-            Map<String, Integer> relationshipsByType) {
+            Map<String, Integer> relationshipsByType, List<String> keptEdits, List<String> leftToTheApi) {
     }
 
     /**
@@ -328,6 +421,6 @@ public class SeedImporter {
      * the counts per label and per relationship type.
      */
     public record ImportResult(int entries, int relationships, int collaborations, Map<String, Integer> entriesByLabel,
-            Map<String, Integer> relationshipsByType) {
+            Map<String, Integer> relationshipsByType, List<String> keptEdits, List<String> leftToTheApi) {
     }
 }

@@ -198,6 +198,69 @@ class SeedImportTests {
         assertThat(importer.lacksSeed()).isFalse();
     }
 
+    @Test
+    void reImportingKeepsWhatTheApiCreatedOrChanged() throws IOException {
+        // What an editor would have done through the API: a new organisation taking part in a seeded
+        // project, a seeded organisation renamed, and a seeded person given an appearance.
+        neo4j.query("""
+                MATCH (hispi:Entity {id: 'hispi'}), (event:Entity {id: 'veranstaltung-duesseldorf-kreis-mettmann-2018-11-21'}),
+                      (person:Entity {id: 'marija-bakker'})
+                CREATE (o:Entity:Organisation {id: 'api-made', slug: 'api-made', name: 'Über die API angelegt',
+                        kind: 'ASSOCIATION', origin: 'api', sortName: 'uber die api angelegt', searchText: 'uberdieapiangelegt'})
+                CREATE (o)-[:PARTICIPATES_IN {key: 'api|1', origin: 'api', role: 'PARTNER', basis: 'stated',
+                        sources: ['src-duesseldorf-2018-11-integration-arbeit-ausbildung']}]->(hispi)
+                CREATE (person)-[:SPEAKS_AT {key: 'api|2', origin: 'api', role: 'guest', basis: 'stated',
+                        sources: ['src-duesseldorf-2018-11-integration-arbeit-ausbildung']}]->(event)
+                WITH 1 AS done
+                MATCH (whkt:Entity {id: 'whkt'})
+                SET whkt.name = 'WHKT (umbenannt)', whkt.editedFields = ['name']
+                """).run();
+        copySeed();
+        var people = seedCopy.resolve("people.yaml");
+        Files.writeString(people, withoutEntry(Files.readString(people), "marija-bakker"));
+        var relationships = seedCopy.resolve("relationships.yaml");
+        Files.writeString(relationships, withoutEntriesMentioning(Files.readString(relationships), "marija-bakker"));
+        try {
+            var result = importer.importFrom("file:" + seedCopy + "/");
+
+            assertThat(count("MATCH (:Entity {id: 'api-made', origin: 'api'})-[:PARTICIPATES_IN {key: 'api|1'}]->(:Entity {id: 'hispi'}) RETURN count(*)"))
+                    .isEqualTo(1);
+            assertThat(text("MATCH (n:Entity {id: 'whkt'}) RETURN n.name")).isEqualTo("WHKT (umbenannt)");
+            assertThat(text("MATCH (n:Entity {id: 'whkt'}) RETURN n.shortName")).isEqualTo("WHKT");
+            assertThat(result.keptEdits()).containsExactly("whkt.name");
+            assertThat(text("MATCH (n:Entity {id: 'marija-bakker'}) RETURN n.origin")).isEqualTo("api");
+            assertThat(count("MATCH (:Entity {id: 'marija-bakker'})-[r:SPEAKS_AT]->() RETURN count(r)"))
+                    .as("the seed's own appearance of the removed person is gone, the API's stays").isEqualTo(1);
+            assertThat(result.leftToTheApi()).contains("marija-bakker");
+        } finally {
+            neo4j.query("MATCH (n:Entity {id: 'api-made'}) DETACH DELETE n").run();
+            neo4j.query("MATCH ()-[r {key: 'api|2'}]->() DELETE r").run();
+            neo4j.query("MATCH (n:Entity) WHERE n.id IN ['whkt', 'marija-bakker'] SET n.origin = 'seed' REMOVE n.editedFields").run();
+            importer.importFrom(SEED);
+        }
+        assertThat(text("MATCH (n:Entity {id: 'whkt'}) RETURN n.name")).isEqualTo("Westdeutscher Handwerkskammertag");
+    }
+
+    private int count(String cypher) {
+        return neo4j.query(cypher).fetchAs(Integer.class).one().orElseThrow();
+    }
+
+    private String text(String cypher) {
+        return neo4j.query(cypher).fetchAs(String.class).one().orElse(null);
+    }
+
+    /** A YAML list without the entry whose id is {@code id}. */
+    private static String withoutEntry(String yaml, String id) {
+        return String.join("\n", java.util.Arrays.stream(yaml.split("(?m)^(?=- )"))
+                .filter(entry -> !entry.startsWith("- id: " + id + "\n")).toList()).replace("\n\n", "\n");
+    }
+
+    /** A YAML list without the entries that mention {@code id}. */
+    private static String withoutEntriesMentioning(String yaml, String id) {
+        return String.join("", java.util.Arrays.stream(yaml.split("(?m)^(?=- )"))
+                .filter(entry -> !entry.contains(": " + id + "\n")).toList());
+    }
+
     private void copySeed() throws IOException {
         for (var resource : new PathMatchingResourcePatternResolver().getResources(SEED + "*.yaml")) {
             try (var in = resource.getInputStream()) {
