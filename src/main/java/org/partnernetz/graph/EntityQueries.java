@@ -11,6 +11,8 @@ import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.GlobalId;
 import org.partnernetz.graphql.NotFoundException;
 import org.partnernetz.graphql.PageRequest;
+import org.partnernetz.graphql.SortKey;
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,15 +26,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class EntityQueries {
 
-    private static final String NEWEST_FIRST =
-            "coalesce(n.start, n.end, date('0001-01-01')) DESC, n.sortName, n.id";
-    private static final String ALPHABETICAL = "n.sortName, n.id";
+    private static final List<SortKey> NEWEST_FIRST = List.of(
+            SortKey.descending("coalesce(n.start, n.end, date('0001-01-01'))"),
+            SortKey.ascending("n.sortName"), SortKey.ascending("n.id"));
+    private static final List<SortKey> ALPHABETICAL = List.of(SortKey.ascending("n.sortName"), SortKey.ascending("n.id"));
 
-    private static final Map<Label, String> ORDER = Map.of(
+    private static final Map<Label, List<SortKey>> ORDER = Map.of(
             Label.Organisation, ALPHABETICAL,
             Label.Project, ALPHABETICAL,
             Label.Person, ALPHABETICAL,
-            Label.Region, "$levels[n.type], n.sortName, n.id",
+            Label.Region, List.of(SortKey.ascending("$levels[n.type]"), SortKey.ascending("n.sortName"),
+                    SortKey.ascending("n.id")),
             Label.Event, NEWEST_FIRST,
             Label.Source, NEWEST_FIRST,
             Label.Figure, NEWEST_FIRST,
@@ -170,21 +174,29 @@ public class EntityQueries {
             parameters.put("to", filter.to().last());
         }
         var where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
-        parameters.put("offset", page.offset());
+        var order = ORDER.get(label);
+        SortKey.bindAfter(order, page, parameters);
         parameters.put("limit", page.limit());
         parameters.put("levels", REGION_LEVELS);
         var cypher = """
                 RETURN COUNT { MATCH (n:%1$s) %2$s } AS total,
-                       COLLECT { MATCH (n:%1$s) %2$s RETURN n ORDER BY %3$s SKIP $offset LIMIT $limit } AS nodes
-                """.formatted(label, where, ORDER.get(label));
-        record Result(int total, List<Object> nodes) {
+                       COLLECT {
+                         MATCH (n:%1$s) %2$s
+                         WITH n, %3$s AS key
+                         WHERE %4$s
+                         RETURN {n: n, key: key} AS row ORDER BY %5$s LIMIT $limit
+                       } AS rows
+                """.formatted(label, where, SortKey.values(order), SortKey.after(order, "key"), SortKey.orderBy(order, "key"));
+        record Result(int total, List<Connection.Row<Object>> rows) {
         }
         var result = neo4j.query(cypher).bindAll(parameters)
                 .fetchAs(Result.class)
                 .mappedBy((types, record) -> new Result(record.get("total").asInt(),
-                        record.get("nodes").asList(v -> Nodes.toObject(v.asNode()))))
+                        record.get("rows").asList(v -> new Connection.Row<Object>(Nodes.toObject(v.get("n").asNode()),
+                                v.get("key").asList(Value::asObject)))))
                 .one().orElseThrow();
-        return Connection.ofNodes(result.nodes().stream().map(type::cast).toList(), page, result.total());
+        var rows = result.rows().stream().map(row -> new Connection.Row<>(type.cast(row.item()), row.key())).toList();
+        return Connection.ofNodes(rows, page, result.total());
     }
 
     /**

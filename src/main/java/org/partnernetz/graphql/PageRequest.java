@@ -1,40 +1,70 @@
 package org.partnernetz.graphql;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The page a client asked for with {@code first} and {@code after}. Cursors are opaque to clients;
- * inside they are the position of an item in its ordered list.
+ * inside they hold the values of the list's sort keys for one item ({@link SortKey}), so a page
+ * continues after that item wherever it now stands.
  */
-public record PageRequest(int first, int offset) {
+public record PageRequest(int first, List<Object> after) {
 
     /** The most items one page may hold. */
     public static final int MAX_FIRST = 100;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static PageRequest of(Integer first, String after) {
         int size = first == null ? 20 : first;
         if (size < 0 || size > MAX_FIRST) {
             throw new BadRequestException("first must be between 0 and " + MAX_FIRST + ", was " + size);
         }
-        return new PageRequest(size, after == null ? 0 : decode(after) + 1);
+        return new PageRequest(size, after == null ? null : decode(after));
     }
 
-    public static String cursor(int position) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("pos:" + position).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int decode(String cursor) {
-        try {
-            var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith("pos:")) {
-                var position = Integer.parseInt(text.substring(4));
-                if (position >= 0) {
-                    return position;
-                }
+    /** The cursor of an item whose sort keys have these values (strings, whole numbers, dates). */
+    public static String cursor(List<Object> values) {
+        var array = JsonNodeFactory.instance.arrayNode();
+        for (var value : values) {
+            switch (value) {
+                case String text -> array.add(text);
+                case Number number -> array.add(number.longValue());
+                case LocalDate date -> array.addObject().put("date", date.toString());
+                default -> throw new IllegalArgumentException("no cursor for a sort key of type " + value.getClass());
             }
-        } catch (IllegalArgumentException e) {
+        }
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(JSON.writeValueAsString(array).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<Object> decode(String cursor) {
+        try {
+            var node = JSON.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            if (node.isArray() && !node.isEmpty()) {
+                var values = new ArrayList<Object>();
+                for (JsonNode value : node) {
+                    if (value.isString()) {
+                        values.add(value.asString());
+                    } else if (value.isIntegralNumber()) {
+                        values.add(value.asLong());
+                    } else if (value.isObject() && value.get("date") != null && value.get("date").isString()) {
+                        values.add(LocalDate.parse(value.get("date").asString()));
+                    } else {
+                        throw new IllegalArgumentException("unexpected value in cursor");
+                    }
+                }
+                return List.copyOf(values);
+            }
+        } catch (IllegalArgumentException | JacksonException | java.time.DateTimeException e) {
             // falls through to the error below
         }
         throw new BadRequestException("'" + cursor + "' is not a cursor returned by this API");

@@ -11,6 +11,7 @@ import org.partnernetz.graph.PartialDate;
 import org.partnernetz.graph.Props;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
+import org.partnernetz.graphql.SortKey;
 import org.partnernetz.organisation.Organisation;
 import org.partnernetz.region.Region;
 import org.partnernetz.relationship.Relationship;
@@ -37,6 +38,12 @@ class NetworkQueries {
                       ELSE [root] END AS regions
             """;
 
+    /** Partners alphabetically, by name and then seed id. */
+    private static final List<SortKey> PARTNER_ORDER = List.of(SortKey.ascending("o.sortName"), SortKey.ascending("o.id"));
+
+    /** Pairs by strength: most links first, then by the pair's seed ids. */
+    private static final List<SortKey> PAIR_ORDER = List.of(SortKey.descending("size(links)"), SortKey.ascending("pairKey"));
+
     private static final String PARTNERS = REGIONS + """
             UNWIND regions AS r
             CALL (r) {
@@ -49,28 +56,29 @@ class NetworkQueries {
             WITH o, r, kind, rel, through
             WHERE $kinds IS NULL OR o.kind IN $kinds
             WITH o, collect(DISTINCT {kind: kind, region: r, rel: rel, through: through}) AS ties
-            ORDER BY o.sortName, o.id
-            WITH collect({o: o, ties: ties}) AS ranked
-            RETURN size(ranked) AS total, ranked[$offset..$end] AS page
-            """;
+            WITH o, ties, %s AS key ORDER BY %s
+            WITH collect({o: o, ties: ties, key: key}) AS ranked
+            RETURN size(ranked) AS total, [x IN ranked WHERE %s][0..$limit] AS page
+            """.formatted(SortKey.values(PARTNER_ORDER), SortKey.orderBy(PARTNER_ORDER, "key"),
+            SortKey.after(PARTNER_ORDER, "x.key"));
 
     private static final String COLLABORATIONS = """
             CALL () {
-              %s
+              %%s
             }
             WITH DISTINCT col
             WHERE ($from IS NULL OR col.end IS NULL OR col.end >= $from)
               AND ($to IS NULL OR col.start IS NULL OR col.start <= $to)
             WITH col.pairKey AS pairKey, collect(col) AS links
-            ORDER BY size(links) DESC, pairKey
-            WITH collect({pairKey: pairKey, links: links}) AS ranked
-            RETURN size(ranked) AS total, [pair IN ranked[$offset..$end] | [l IN pair.links | {
+            WITH links, %s AS key ORDER BY %s
+            WITH collect({key: key, links: links}) AS ranked
+            RETURN size(ranked) AS total, [pair IN [x IN ranked WHERE %s][0..$limit] | {key: pair.key, links: [l IN pair.links | {
               link: l,
               through: head([(l)-[:THROUGH]->(t) | t]),
               a: head([(l)-[:BETWEEN {position: 'A'}]->(a) | a]),
               b: head([(l)-[:BETWEEN {position: 'B'}]->(b) | b])
-            }]] AS page
-            """;
+            }]}] AS page
+            """.formatted(SortKey.values(PAIR_ORDER), SortKey.orderBy(PAIR_ORDER, "key"), SortKey.after(PAIR_ORDER, "x.key"));
 
     private static final String IN_REGION = REGIONS + """
             UNWIND regions AS r
@@ -97,16 +105,17 @@ class NetworkQueries {
         parameters.put("region", regionKey);
         parameters.put("includeSubregions", includeSubregions);
         parameters.put("kinds", kinds);
-        parameters.put("offset", page.offset());
-        parameters.put("end", page.offset() + page.limit());
+        parameters.put("limit", page.limit());
+        SortKey.bindAfter(PARTNER_ORDER, page, parameters);
         record Row(Organisation organisation, List<Partner.Tie> ties) {
         }
-        record Result(int total, List<Row> rows) {
+        record Result(int total, List<Connection.Row<Row>> rows) {
         }
         var result = neo4j.query(PARTNERS).bindAll(parameters)
                 .fetchAs(Result.class)
                 .mappedBy((types, record) -> new Result(record.get("total").asInt(), record.get("page").asList(
-                        v -> new Row(Organisation.from(v.get("o").asNode()), sorted(v.get("ties").asList(NetworkQueries::tie))))))
+                        v -> new Connection.Row<>(new Row(Organisation.from(v.get("o").asNode()),
+                                sorted(v.get("ties").asList(NetworkQueries::tie))), v.get("key").asList(Value::asObject)))))
                 .one().orElse(new Result(0, List.of()));
         return Connection.of(result.rows(), page, result.total(),
                 (row, cursor) -> new Partner(cursor, row.organisation(), row.ties()));
@@ -129,14 +138,15 @@ class NetworkQueries {
         parameters.put("organisation", organisationKey);
         parameters.put("from", from == null ? null : from.first());
         parameters.put("to", to == null ? null : to.last());
-        parameters.put("offset", page.offset());
-        parameters.put("end", page.offset() + page.limit());
-        record Result(int total, List<Collaboration> pairs) {
+        parameters.put("limit", page.limit());
+        SortKey.bindAfter(PAIR_ORDER, page, parameters);
+        record Result(int total, List<Connection.Row<Collaboration>> pairs) {
         }
         var result = neo4j.query(COLLABORATIONS.formatted(selection)).bindAll(parameters)
                 .fetchAs(Result.class)
                 .mappedBy((types, record) -> new Result(record.get("total").asInt(),
-                        record.get("page").asList(NetworkQueries::collaboration)))
+                        record.get("page").asList(pair -> new Connection.Row<>(collaboration(pair.get("links")),
+                                pair.get("key").asList(Value::asObject)))))
                 .one().orElse(new Result(0, List.of()));
         return Connection.ofNodes(result.pairs(), page, result.total());
     }

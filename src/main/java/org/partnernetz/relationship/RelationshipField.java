@@ -2,6 +2,8 @@ package org.partnernetz.relationship;
 
 import java.util.List;
 
+import org.partnernetz.graphql.SortKey;
+
 /**
  * One list field that follows relationships from an object, e.g. {@code Organisation.partOf}. The
  * table {@link #ALL} is the single place that says which graph pattern each such field reads:
@@ -10,7 +12,7 @@ import java.util.List;
  * the regions inside {@code p}. Lists are ordered by {@code order}: alphabetically by the other end,
  * unless a field says otherwise, and always completely, so that pages neither repeat nor skip.
  */
-record RelationshipField(String typeName, String field, String pattern, String subregionPattern, String order,
+record RelationshipField(String typeName, String field, String pattern, String subregionPattern, List<SortKey> order,
         Shape shape) {
 
     /** What the field returns. */
@@ -26,10 +28,12 @@ record RelationshipField(String typeName, String field, String pattern, String s
     }
 
     /** After the other end, two relationships to the same object are told apart by type, role and key. */
-    private static final String TIE_BREAK = ", type(r), coalesce(r.role, ''), r.key";
-    static final String ALPHABETICAL = "t.sortName, t.id" + TIE_BREAK;
+    private static final List<SortKey> TIE_BREAK = List.of(SortKey.ascending("type(r)"),
+            SortKey.ascending("coalesce(r.role, '')"), SortKey.ascending("coalesce(r.key, '')"));
+    static final List<SortKey> ALPHABETICAL = order(SortKey.ascending("t.sortName"), SortKey.ascending("t.id"));
     /** By date, or by the bound known where only bounds are; undated last. */
-    static final String BY_DATE = "coalesce(t.start, t.end), t.sortName, t.id" + TIE_BREAK;
+    static final List<SortKey> BY_DATE = order(SortKey.ascending("coalesce(t.start, t.end, date('9999-12-31'))"),
+            SortKey.ascending("t.sortName"), SortKey.ascending("t.id"));
 
     private static final String SOURCES = "(p)<-[r:MENTIONS]-(t:Source)";
     private static final String FIGURES = "(p)<-[r:ABOUT]-(t:Figure)";
@@ -130,7 +134,11 @@ record RelationshipField(String typeName, String field, String pattern, String s
         return ordered(typeName, field, pattern, ALPHABETICAL);
     }
 
-    private static RelationshipField ordered(String typeName, String field, String pattern, String order) {
+    private static List<SortKey> order(SortKey... keys) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(keys), TIE_BREAK.stream()).toList();
+    }
+
+    private static RelationshipField ordered(String typeName, String field, String pattern, List<SortKey> order) {
         return new RelationshipField(typeName, field, pattern, null, order, Shape.RELATIONSHIPS);
     }
 

@@ -10,6 +10,7 @@ import org.neo4j.driver.Value;
 import org.partnernetz.graph.GraphObject;
 import org.partnernetz.graph.Nodes;
 import org.partnernetz.graphql.PageRequest;
+import org.partnernetz.graphql.SortKey;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +30,10 @@ class RelationshipLoader {
             CALL (p) {
               MATCH %s
               WHERE ($kinds IS NULL OR t.kind IN $kinds) AND ($roles IS NULL OR r.role IN $roles)
-              WITH DISTINCT r, t ORDER BY %s
-              WITH collect({r: r, t: t}) AS rows
-              RETURN size(rows) AS total, rows[$offset..$end] AS page
+              WITH DISTINCT r, t
+              WITH r, t, %s AS sortKey ORDER BY %s
+              WITH collect({r: r, t: t, key: sortKey}) AS rows
+              RETURN size(rows) AS total, [row IN rows WHERE %s][0..$limit] AS page
             }
             RETURN key, total, page
             """;
@@ -56,7 +58,8 @@ class RelationshipLoader {
     record Loaded(int total, List<Row> rows) {
     }
 
-    record Row(Relationship relationship, GraphObject node) {
+    /** A related object, the relationship to it, and the values of its sort keys (its cursor). */
+    record Row(Relationship relationship, GraphObject node, List<Object> key) {
     }
 
     private final Neo4jClient neo4j;
@@ -73,12 +76,15 @@ class RelationshipLoader {
             var field = group.field();
             var pattern = group.filter().includeSubregions() && field.subregionPattern() != null
                     ? field.subregionPattern() : field.pattern();
-            neo4j.query(QUERY.formatted(pattern, field.order()))
-                    .bind(List.copyOf(byParent.keySet())).to("keys")
-                    .bind(group.filter().kinds()).to("kinds")
-                    .bind(group.filter().roles()).to("roles")
-                    .bind(group.page().offset()).to("offset")
-                    .bind(group.page().offset() + group.page().limit()).to("end")
+            var parameters = new HashMap<String, Object>();
+            parameters.put("keys", List.copyOf(byParent.keySet()));
+            parameters.put("kinds", group.filter().kinds());
+            parameters.put("roles", group.filter().roles());
+            parameters.put("limit", group.page().limit());
+            SortKey.bindAfter(field.order(), group.page(), parameters);
+            neo4j.query(QUERY.formatted(pattern, SortKey.values(field.order()), SortKey.orderBy(field.order(), "sortKey"),
+                            SortKey.after(field.order(), "row.key")))
+                    .bindAll(parameters)
                     .fetchAs(Map.Entry.class)
                     .mappedBy((types, record) -> Map.entry(record.get("key").asString(),
                             new Loaded(record.get("total").asInt(), record.get("page").asList(RelationshipLoader::row))))
@@ -90,7 +96,8 @@ class RelationshipLoader {
     }
 
     private static Row row(Value value) {
-        return new Row(Relationship.from(value.get("r").asRelationship()), Nodes.toObject(value.get("t").asNode()));
+        return new Row(Relationship.from(value.get("r").asRelationship()), Nodes.toObject(value.get("t").asNode()),
+                value.get("key").asList(Value::asObject));
     }
 
     private record Group(RelationshipField field, Filter filter, PageRequest page) {

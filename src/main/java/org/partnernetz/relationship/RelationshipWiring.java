@@ -39,7 +39,7 @@ class RelationshipWiring implements RuntimeWiringConfigurer {
         return env -> {
             GraphObject parent = env.getSource();
             var page = field.shape() == RelationshipField.Shape.SINGLE
-                    ? new PageRequest(1, 0)
+                    ? new PageRequest(1, null)
                     : PageRequest.of(env.getArgument("first"), env.getArgument("after"));
             return loader(env).load(new RelationshipLoader.Key(field, parent.key(), filter(env), page))
                     .thenApply(loaded -> shape(field, page, loaded));
@@ -59,12 +59,16 @@ class RelationshipWiring implements RuntimeWiringConfigurer {
 
     private static Object shape(RelationshipField field, PageRequest page, RelationshipLoader.Loaded loaded) {
         return switch (field.shape()) {
-            case RELATIONSHIPS -> Connection.of(loaded.rows(), page, loaded.total(),
+            case RELATIONSHIPS -> Connection.of(rows(loaded), page, loaded.total(),
                     (row, cursor) -> new Relationship.Edge(cursor, row.node(), row.relationship()));
-            case SOURCES, FIGURES -> Connection.of(loaded.rows(), page, loaded.total(),
+            case SOURCES, FIGURES -> Connection.of(rows(loaded), page, loaded.total(),
                     (row, cursor) -> new Connection.Edge<>(cursor, row.node()));
             case SINGLE -> loaded.rows().isEmpty() ? null : loaded.rows().getFirst().node();
         };
+    }
+
+    private static List<Connection.Row<RelationshipLoader.Row>> rows(RelationshipLoader.Loaded loaded) {
+        return Connection.rows(loaded.rows(), RelationshipLoader.Row::key);
     }
 
     private static DataLoader<RelationshipLoader.Key, RelationshipLoader.Loaded> loader(DataFetchingEnvironment env) {
