@@ -12,4 +12,9 @@ public final class Basis {
     public static String of(String stored) {
         return stored == null ? "STATED" : stored.toUpperCase(Locale.ROOT);
     }
+
+    /** As {@link #of}, but null where nothing is stored (a date basis where there is no date). */
+    public static String orNull(String stored) {
+        return stored == null ? null : of(stored);
+    }
 }

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * Folds names for sorting and search. {@link #fold} gives lower case without diacritics, so that
  * "dusseldorf" finds Düsseldorf and "grunbau" finds GrünBau; {@link #compact} also drops spaces and
  * punctuation, so that "GIB" finds "G.I.B." and "jobcenter-dortmund" finds "Jobcenter Dortmund".
- * The same folding is stored on nodes and applied to queries.
+ * Names are stored folded both ways German is written without umlauts ("Dusseldorf" and
+ * "Duesseldorf"), so either spelling finds them; queries are folded the plain way.
  */
 public final class SearchText {
 
@@ -40,7 +41,15 @@ public final class SearchText {
      * that a search never matches across two names.
      */
     public static String of(Stream<String> names) {
-        return names.filter(Objects::nonNull).map(SearchText::compact).filter(name -> !name.isEmpty())
+        return names.filter(Objects::nonNull)
+                .flatMap(name -> Stream.of(compact(name), compact(transliterated(name))))
+                .filter(name -> !name.isEmpty())
                 .distinct().collect(Collectors.joining("\n"));
+    }
+
+    /** German umlauts as written without them: ä as ae, ö as oe, ü as ue. */
+    static String transliterated(String text) {
+        return text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+                .replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue");
     }
 }

@@ -55,6 +55,14 @@ class QueryLimits {
                     return SimpleInstrumentationContext.noOp();
                 }
                 var schema = context.getGraphQLSchema();
+                // Fragments that spread others several times multiply: count what they expand to,
+                // each fragment once, before anything expands them for real.
+                long expanded = new FieldCount(context.getFragmentsByName())
+                        .of(context.getOperationDefinition().getSelectionSet());
+                if (expanded > limits.maxFields()) {
+                    throw refusal("The query asks for more than " + limits.maxFields()
+                            + " fields (aliases and fragments counted). Split it into several queries.");
+                }
                 // Nesting cannot exceed the number of fields, so only the field count can abort here.
                 var options = ExecutableNormalizedOperationFactory.Options.defaultOptions()
                         .maxFieldsCount(limits.maxFields())
@@ -91,6 +99,49 @@ class QueryLimits {
     @Bean
     TimeoutWebGraphQlInterceptor requestTimeout(QueryLimitsProperties limits) {
         return new TimeoutWebGraphQlInterceptor(limits.timeout());
+    }
+
+    /**
+     * How many fields a selection set selects once its fragments are spread, computed on the
+     * document with each fragment counted once (so a fragment spreading another twice, nested
+     * twenty times, is counted in twenty steps, not a million). Stops growing at {@code Long.MAX_VALUE}.
+     */
+    static final class FieldCount {
+
+        private final java.util.Map<String, graphql.language.FragmentDefinition> fragments;
+        private final java.util.Map<String, Long> counted = new java.util.HashMap<>();
+
+        FieldCount(java.util.Map<String, graphql.language.FragmentDefinition> fragments) {
+            this.fragments = fragments;
+        }
+
+        long of(graphql.language.SelectionSet selections) {
+            if (selections == null) {
+                return 0;
+            }
+            long count = 0;
+            for (var selection : selections.getSelections()) {
+                count = Measure.add(count, switch (selection) {
+                    case Field field -> Measure.add(1, of(field.getSelectionSet()));
+                    case graphql.language.InlineFragment inline -> of(inline.getSelectionSet());
+                    case graphql.language.FragmentSpread spread -> ofFragment(spread.getName());
+                    default -> 0L;
+                });
+            }
+            return count;
+        }
+
+        private long ofFragment(String name) {
+            var known = counted.get(name);
+            if (known != null) {
+                return known;
+            }
+            var fragment = fragments.get(name);
+            counted.put(name, 0L); // validation has refused cycles; this only guards the recursion
+            long count = fragment == null ? 0 : of(fragment.getSelectionSet());
+            counted.put(name, count);
+            return count;
+        }
     }
 
     /** Depth and cost of normalized fields, by the rules in the class comment. */
@@ -141,7 +192,7 @@ class QueryLimits {
         }
 
         /** Sums and products that stop at {@code Long.MAX_VALUE} instead of wrapping round. */
-        private static long add(long a, long b) {
+        static long add(long a, long b) {
             long sum = a + b;
             return sum < 0 ? Long.MAX_VALUE : sum;
         }

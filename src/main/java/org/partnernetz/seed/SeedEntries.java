@@ -84,8 +84,8 @@ final class SeedEntries {
 
     record Figure(String id, String about, String region, String metric, String label, Double value, String unit,
             String qualifier, String qualifierText, String date, String notBefore, String notAfter,
-            String dateBasis, String dateNote, String period, String note, List<String> sources)
-            implements Entry, Dated {
+            String dateBasis, String dateNote, String period, String basis, String note, List<String> sources)
+            implements Entry, Asserted, Dated {
     }
 
     record TargetGroup(String id, String slug, String name, String nameEn, String description, String descriptionEn,

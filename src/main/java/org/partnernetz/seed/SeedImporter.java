@@ -40,7 +40,7 @@ public class SeedImporter {
      * graph written by an older version is imported again at start-up, so an upgraded hub does
      * not serve data shaped for the old code.
      */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
 
     /** Every entry label, so an entry that moved to another file loses its old one. */
     private static final String ALL_LABELS = java.util.Arrays.stream(Label.values())
@@ -359,13 +359,14 @@ public class SeedImporter {
     }
 
     /** The date, its bounds and how sure it is, for an entry that has them. */
-    private static void dated(Map<String, Object> row, SeedEntries.Dated dated, String end) {
-        row.put("date", dated.date());
-        row.put("notBefore", dated.notBefore());
-        row.put("notAfter", dated.notAfter());
-        row.put("dateBasis", dated.dateBasis() == null ? "stated" : dated.dateBasis());
-        row.put("dateNote", dated.dateNote());
-        dates(row, dated.date(), end, dated.notBefore(), dated.notAfter());
+    private static void dated(Map<String, Object> row, SeedEntries.Dated entry, String end) {
+        row.put("date", entry.date());
+        row.put("notBefore", entry.notBefore());
+        row.put("notAfter", entry.notAfter());
+        boolean dated = entry.date() != null || entry.notBefore() != null || entry.notAfter() != null;
+        row.put("dateBasis", !dated ? null : entry.dateBasis() == null ? "stated" : entry.dateBasis());
+        row.put("dateNote", entry.dateNote());
+        dates(row, entry.date(), end, entry.notBefore(), entry.notAfter());
     }
 
     /**

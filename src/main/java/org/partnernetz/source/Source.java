@@ -16,7 +16,7 @@ public record Source(String key, String slug, String title, String documentType,
     public static Source from(Node node) {
         return new Source(text(node, "id"), text(node, "slug"), text(node, "title"), text(node, "documentType"),
                 text(node, "publisher"), text(node, "date"), text(node, "dateKind"),
-                Basis.of(text(node, "dateBasis")), text(node, "dateNote"), text(node, "notBefore"),
+                Basis.orNull(text(node, "dateBasis")), text(node, "dateNote"), text(node, "notBefore"),
                 text(node, "notAfter"), text(node, "url"), text(node, "file"), text(node, "language"));
     }
 

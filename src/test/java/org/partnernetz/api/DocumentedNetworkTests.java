@@ -308,6 +308,11 @@ class DocumentedNetworkTests {
                 .containsExactly("amr-westfaelisches-ruhrgebiet");
         assertThat(byAlias.path("regions.edges[0].node.aliases").entityList(String.class).get())
                 .contains("Arbeitsmarktregion Dortmund");
+        var transliterated = graphQl.document("{ people(name: \"Schoenefeld\") { edges { node { key } } } regions(name: \"Koeln\") { edges { node { key } } } }")
+                .execute();
+        assertThat(transliterated.path("people.edges[*].node.key").entityList(String.class).get())
+                .containsExactly("christiane-schoenefeld");
+        assertThat(transliterated.path("regions.edges[*].node.key").entityList(String.class).get()).contains("koeln");
         var capital = graphQl.document("{ regions(name: \"landeshauptstadt-dusseldorf\") { edges { node { key } } } }")
                 .execute().path("regions.edges[*].node.key").entityList(String.class).get();
         assertThat(capital).containsExactly("duesseldorf");

@@ -85,6 +85,27 @@ class QueryLimitsTests {
         assertThat(fastest).as("milliseconds to refuse 500 aliases (best of 5)").isLessThan(100);
     }
 
+    @Test
+    void aFragmentBombIsRefusedQuickly() {
+        // Each fragment spreads the one before twice: 24 levels would select 2^23 names.
+        var fragments = new StringBuilder("fragment F0 on Organisation { name }\n");
+        for (int level = 1; level < 24; level++) {
+            fragments.append("fragment F").append(level).append(" on Organisation { ...F").append(level - 1)
+                    .append(" ...F").append(level - 1).append(" }\n");
+        }
+        var bomb = "{ organisation(id: \"whkt\") { ...F23 } }\n" + fragments;
+        long fastest = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long started = System.nanoTime();
+            graphQl.document(bomb).execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                assertThat(error.getMessage()).contains("more than 500 fields");
+            })).path("organisation").pathDoesNotExist();
+            fastest = Math.min(fastest, (System.nanoTime() - started) / 1_000_000);
+        }
+        assertThat(fastest).as("milliseconds to refuse the fragment bomb (best of 3)").isLessThan(100);
+    }
+
     /** Organisations, their participations with the sources of each level: a researcher's provenance question. */
     private static final String PROVENANCE = """
             { organisations {
