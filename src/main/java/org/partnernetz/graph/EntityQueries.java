@@ -26,36 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class EntityQueries {
 
-    private static final List<SortKey> NEWEST_FIRST = List.of(
-            SortKey.descending("coalesce(n.start, n.end, date('0001-01-01'))"),
-            SortKey.ascending("n.sortName"), SortKey.ascending("n.id"));
-    private static final List<SortKey> ALPHABETICAL = List.of(SortKey.ascending("n.sortName"), SortKey.ascending("n.id"));
-
-    private static final Map<Label, List<SortKey>> ORDER = Map.of(
-            Label.Organisation, ALPHABETICAL,
-            Label.Project, ALPHABETICAL,
-            Label.Person, ALPHABETICAL,
-            Label.Region, List.of(SortKey.ascending("$levels[n.type]"), SortKey.ascending("n.sortName"),
-                    SortKey.ascending("n.id")),
-            Label.Event, NEWEST_FIRST,
-            Label.Source, NEWEST_FIRST,
-            Label.Figure, NEWEST_FIRST,
-            Label.TargetGroup, ALPHABETICAL,
-            Label.Topic, ALPHABETICAL,
-            Label.Milestone, NEWEST_FIRST);
-
-    /** The property a list's {@code kinds} (or {@code types}, {@code metrics} ...) argument filters on. */
-    private static final Map<Label, String> KIND_PROPERTY = Map.of(
-            Label.Region, "type", Label.Source, "documentType", Label.Figure, "metric");
-
-    private static final Map<String, Integer> REGION_LEVELS = Map.of(
-            "COUNTRY", -1, "STATE", 0, "ADMINISTRATIVE_DISTRICT", 1, "LABOUR_MARKET_REGION", 2, "DISTRICT", 3,
-            "DISTRICT_FREE_CITY", 3, "MUNICIPALITY", 4, "CITY_DISTRICT", 5, "VENUE", 6);
-
     private final Neo4jClient neo4j;
+    private final Nodes nodes;
 
-    EntityQueries(Neo4jClient neo4j) {
+    EntityQueries(Neo4jClient neo4j, Nodes nodes) {
         this.neo4j = neo4j;
+        this.nodes = nodes;
     }
 
     /**
@@ -77,7 +53,7 @@ public class EntityQueries {
         var match = slug != null ? "MATCH (n:%s {slug: $value})" : "MATCH (n:Entity {id: $value}) WHERE n:%s";
         return neo4j.query((match + " RETURN n").formatted(label))
                 .bind(slug != null ? slug : key).to("value")
-                .fetchAs(GraphObject.class).mappedBy((types, record) -> Nodes.toObject(record.get("n").asNode()))
+                .fetchAs(GraphObject.class).mappedBy((types, record) -> nodes.toObject(record.get("n").asNode()))
                 .one().map(type::cast);
     }
 
@@ -86,7 +62,7 @@ public class EntityQueries {
         var globalId = GlobalId.parse(id);
         return neo4j.query("MATCH (n:Entity {id: $key}) WHERE n:%s RETURN n".formatted(globalId.label()))
                 .bind(globalId.key()).to("key")
-                .fetchAs(GraphObject.class).mappedBy((types, record) -> Nodes.toObject(record.get("n").asNode()))
+                .fetchAs(GraphObject.class).mappedBy((types, record) -> nodes.toObject(record.get("n").asNode()))
                 .one();
     }
 
@@ -154,7 +130,7 @@ public class EntityQueries {
             parameters.put("name", name);
         }
         if (filter.kinds() != null) {
-            conditions.add("n.%s IN $kinds".formatted(KIND_PROPERTY.getOrDefault(label, "kind")));
+            conditions.add("n.%s IN $kinds".formatted(nodes.type(label).kindProperty()));
             parameters.put("kinds", filter.kinds());
         }
         if (filter.region() != null) {
@@ -174,10 +150,9 @@ public class EntityQueries {
             parameters.put("to", filter.to().last());
         }
         var where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
-        var order = ORDER.get(label);
+        var order = nodes.type(label).order();
         SortKey.bindAfter(order, page, parameters);
         parameters.put("limit", page.limit());
-        parameters.put("levels", REGION_LEVELS);
         var cypher = """
                 RETURN COUNT { MATCH (n:%1$s) %2$s } AS total,
                        COLLECT {
@@ -192,7 +167,7 @@ public class EntityQueries {
         var result = neo4j.query(cypher).bindAll(parameters)
                 .fetchAs(Result.class)
                 .mappedBy((types, record) -> new Result(record.get("total").asInt(),
-                        record.get("rows").asList(v -> new Connection.Row<Object>(Nodes.toObject(v.get("n").asNode()),
+                        record.get("rows").asList(v -> new Connection.Row<Object>(nodes.toObject(v.get("n").asNode()),
                                 v.get("key").asList(Value::asObject)))))
                 .one().orElseThrow();
         var rows = result.rows().stream().map(row -> new Connection.Row<>(type.cast(row.item()), row.key())).toList();

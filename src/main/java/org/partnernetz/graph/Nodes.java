@@ -1,39 +1,47 @@
 package org.partnernetz.graph;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
 import org.neo4j.driver.types.Node;
-import org.partnernetz.event.Event;
-import org.partnernetz.organisation.Organisation;
-import org.partnernetz.person.Person;
-import org.partnernetz.project.Milestone;
-import org.partnernetz.project.Project;
-import org.partnernetz.region.Region;
-import org.partnernetz.source.Figure;
-import org.partnernetz.source.Source;
-import org.partnernetz.topic.TargetGroup;
-import org.partnernetz.topic.Topic;
+import org.springframework.stereotype.Component;
 
 /**
- * Maps a Neo4j node of any label to the record the API shows for it. The record's class name is its
- * GraphQL type, which is how fields typed {@code Node} resolve their concrete type.
+ * Maps a Neo4j node of any label to the record the API shows for it, from the {@link NodeType}s the
+ * features declare. The record's class name is its GraphQL type, which is how fields typed
+ * {@code Node} resolve their concrete type.
  */
-public final class Nodes {
+@Component
+public class Nodes {
 
-    private Nodes() {
+    private final Map<Label, NodeType> types = new EnumMap<>(Label.class);
+
+    Nodes(List<NodeType> declared) {
+        declared.forEach(type -> {
+            if (types.put(type.label(), type) != null) {
+                throw new IllegalStateException("Two node types declared for " + type.label());
+            }
+        });
+        for (var label : Label.values()) {
+            if (!types.containsKey(label)) {
+                throw new IllegalStateException("No feature declares the node type " + label);
+            }
+        }
     }
 
-    public static GraphObject toObject(Node node) {
-        return switch (labelOf(node)) {
-            case Source -> Source.from(node);
-            case Region -> Region.from(node);
-            case Organisation -> Organisation.from(node);
-            case Person -> Person.from(node);
-            case Project -> Project.from(node);
-            case Event -> Event.from(node);
-            case Figure -> Figure.from(node);
-            case TargetGroup -> TargetGroup.from(node);
-            case Topic -> Topic.from(node);
-            case Milestone -> Milestone.from(node);
-        };
+    public GraphObject toObject(Node node) {
+        return types.get(labelOf(node)).mapper().apply(node);
+    }
+
+    /** What the feature of {@code label} declared. */
+    public NodeType type(Label label) {
+        return types.get(label);
+    }
+
+    /** Every declared type. */
+    public List<NodeType> all() {
+        return List.copyOf(types.values());
     }
 
     public static Label labelOf(Node node) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.partnernetz.graph.GraphObject;
 import org.partnernetz.organisation.Organisation;
-import org.partnernetz.source.HasSources;
+import org.partnernetz.graph.HasSources;
 
 /** A pair of collaborating organisations, ordered by seed id, and everything that connects them. */
 record Collaboration(Organisation organisationA, Organisation organisationB, List<Link> links) {

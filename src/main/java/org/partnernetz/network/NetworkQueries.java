@@ -95,9 +95,11 @@ class NetworkQueries {
     private static final String ALL = "MATCH (col:Collaboration) RETURN col";
 
     private final Neo4jClient neo4j;
+    private final Nodes nodes;
 
-    NetworkQueries(Neo4jClient neo4j) {
+    NetworkQueries(Neo4jClient neo4j, Nodes nodes) {
         this.neo4j = neo4j;
+        this.nodes = nodes;
     }
 
     Connection<Partner> partners(String regionKey, boolean includeSubregions, List<String> kinds, PageRequest page) {
@@ -115,7 +117,7 @@ class NetworkQueries {
                 .fetchAs(Result.class)
                 .mappedBy((types, record) -> new Result(record.get("total").asInt(), record.get("page").asList(
                         v -> new Connection.Row<>(new Row(Organisation.from(v.get("o").asNode()),
-                                sorted(v.get("ties").asList(NetworkQueries::tie))), v.get("key").asList(Value::asObject)))))
+                                sorted(v.get("ties").asList(this::tie))), v.get("key").asList(Value::asObject)))))
                 .one().orElse(new Result(0, List.of()));
         return Connection.of(result.rows(), page, result.total(),
                 (row, cursor) -> new Partner(cursor, row.organisation(), row.ties()));
@@ -159,19 +161,19 @@ class NetworkQueries {
                 .thenComparing(tie -> String.valueOf(tie.relationship().role()))).toList();
     }
 
-    private static Partner.Tie tie(Value tie) {
+    private Partner.Tie tie(Value tie) {
         var through = tie.get("through");
         return new Partner.Tie(tie.get("kind").asString(), Region.from(tie.get("region").asNode()),
-                through.isNull() ? null : Nodes.toObject(through.asNode()),
+                through.isNull() ? null : nodes.toObject(through.asNode()),
                 Relationship.from(tie.get("rel").asRelationship()));
     }
 
-    private static Collaboration collaboration(Value pair) {
+    private Collaboration collaboration(Value pair) {
         var links = new ArrayList<Collaboration.Link>();
         for (var value : pair.values()) {
             var link = value.get("link").asNode();
             var basis = Props.text(link, "basis");
-            links.add(new Collaboration.Link(Props.text(link, "kind"), Nodes.toObject(value.get("through").asNode()),
+            links.add(new Collaboration.Link(Props.text(link, "kind"), nodes.toObject(value.get("through").asNode()),
                     Props.text(link, "roleA"), Props.text(link, "roleB"), Props.text(link, "since"),
                     Props.text(link, "until"), basis == null ? "STATED" : basis.toUpperCase(Locale.ROOT),
                     Props.texts(link, "sources")));

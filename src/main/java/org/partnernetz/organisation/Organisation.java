@@ -10,7 +10,7 @@ import org.partnernetz.graph.Basis;
 import org.partnernetz.graph.GraphObject;
 import org.partnernetz.graph.Label;
 import org.partnernetz.graphql.GlobalId;
-import org.partnernetz.source.HasSources;
+import org.partnernetz.graph.HasSources;
 
 /** A body in the network: ministry, agency, chamber, association, council, company ... */
 public record Organisation(String key, String slug, String name, String shortName, List<String> aliases,

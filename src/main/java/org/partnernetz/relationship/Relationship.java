@@ -7,7 +7,7 @@ import static org.partnernetz.graph.Props.texts;
 
 import java.util.List;
 
-import org.partnernetz.source.HasSources;
+import org.partnernetz.graph.HasSources;
 
 /** The facts on one relationship of the graph: type, role, time and provenance. */
 public record Relationship(String type, String role, String since, String until, String asOf, Double amount,

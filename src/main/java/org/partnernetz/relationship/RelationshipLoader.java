@@ -63,9 +63,11 @@ class RelationshipLoader {
     }
 
     private final Neo4jClient neo4j;
+    private final Nodes nodes;
 
-    RelationshipLoader(Neo4jClient neo4j) {
+    RelationshipLoader(Neo4jClient neo4j, Nodes nodes) {
         this.neo4j = neo4j;
+        this.nodes = nodes;
     }
 
     Map<Key, Loaded> load(Set<Key> keys) {
@@ -87,7 +89,7 @@ class RelationshipLoader {
                     .bindAll(parameters)
                     .fetchAs(Map.Entry.class)
                     .mappedBy((types, record) -> Map.entry(record.get("key").asString(),
-                            new Loaded(record.get("total").asInt(), record.get("page").asList(RelationshipLoader::row))))
+                            new Loaded(record.get("total").asInt(), record.get("page").asList(this::row))))
                     .all()
                     .forEach(entry -> result.put(byParent.get((String) entry.getKey()), (Loaded) entry.getValue()));
         });
@@ -95,8 +97,8 @@ class RelationshipLoader {
         return result;
     }
 
-    private static Row row(Value value) {
-        return new Row(Relationship.from(value.get("r").asRelationship()), Nodes.toObject(value.get("t").asNode()),
+    private Row row(Value value) {
+        return new Row(Relationship.from(value.get("r").asRelationship()), nodes.toObject(value.get("t").asNode()),
                 value.get("key").asList(Value::asObject));
     }
 

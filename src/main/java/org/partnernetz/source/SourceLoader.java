@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.partnernetz.graph.Nodes;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +23,7 @@ class SourceLoader {
     Map<String, Source> byKeys(Set<String> keys) {
         return neo4j.query("MATCH (s:Entity) WHERE s.id IN $keys AND s:Source RETURN s")
                 .bind(List.copyOf(keys)).to("keys")
-                .fetchAs(Source.class).mappedBy((types, record) -> (Source) Nodes.toObject(record.get("s").asNode()))
+                .fetchAs(Source.class).mappedBy((types, record) -> Source.from(record.get("s").asNode()))
                 .all().stream()
                 .collect(Collectors.toMap(Source::key, s -> s));
     }

@@ -1,39 +1,41 @@
 package org.partnernetz.source;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-
-import graphql.schema.DataFetcher;
-import graphql.schema.idl.RuntimeWiring;
-import org.dataloader.DataLoader;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
-import org.springframework.graphql.execution.RuntimeWiringConfigurer;
-import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
+import org.partnernetz.graph.GraphObject;
+import org.partnernetz.graph.Label;
+import org.partnernetz.graph.NodeType;
+import org.partnernetz.region.Region;
+import org.partnernetz.relationship.RelationshipField;
+import org.partnernetz.relationship.RelationshipFields;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Resolves the {@code sources} list of relationships and collaboration links: every source id of a
- * request is loaded in one query.
+ * What the source feature contributes to the shared mechanics: how its nodes become records and are
+ * listed ({@link NodeType}), and the list fields that follow its relationships ({@link RelationshipFields}).
  */
-@Component
-class SourceWiring implements RuntimeWiringConfigurer {
+@Configuration(proxyBeanMethods = false)
+class SourceWiring {
 
-    private static final String LOADER = "sourcesByKey";
-    private static final List<String> TYPES_WITH_SOURCES = List.of("Relationship", "CollaborationLink", "Identity");
-
-    SourceWiring(BatchLoaderRegistry registry, SourceLoader sources) {
-        registry.<String, Source>forName(LOADER)
-                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> sources.byKeys(keys)));
+    @Bean
+    NodeType sourceNodeType() {
+        return NodeType.of(Label.Source, Source.class, Source::from)
+                .withOrder(NodeType.NEWEST_FIRST).withKindProperty("documentType");
     }
 
-    @Override
-    public void configure(RuntimeWiring.Builder wiring) {
-        DataFetcher<CompletableFuture<List<Source>>> sources = env -> {
-            HasSources parent = env.getSource();
-            DataLoader<String, Source> loader = env.getDataLoader(LOADER);
-            return loader.loadMany(parent.sourceKeys())
-                    .thenApply(list -> list.stream().filter(java.util.Objects::nonNull).toList());
-        };
-        TYPES_WITH_SOURCES.forEach(type -> wiring.type(type, t -> t.dataFetcher("sources", sources)));
+    @Bean
+    NodeType figureNodeType() {
+        return NodeType.of(Label.Figure, Figure.class, Figure::from)
+                .withOrder(NodeType.NEWEST_FIRST).withKindProperty("metric");
+    }
+
+    @Bean
+    RelationshipFields sourceRelationshipFields() {
+        return RelationshipFields.of(
+                RelationshipField.relationships("Source", "mentions", "(p)-[r:MENTIONS]->(t)"),
+                RelationshipField.relationships("Source", "publishedBy", "(p)<-[r:PUBLISHES]-(t)"),
+                RelationshipField.single("Figure", "about", "(p)-[r:ABOUT]->(t)", GraphObject.class),
+                RelationshipField.single("Figure", "region", "(p)-[r:COUNTED_IN]->(t:Region)", Region.class),
+                RelationshipField.relationships("Figure", "statedBy", "(p)<-[r:STATES]-(t)"),
+                SourceFields.sources("Figure"));
     }
 }

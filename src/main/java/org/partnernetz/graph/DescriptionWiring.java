@@ -1,18 +1,22 @@
-package org.partnernetz.graphql;
-
-import java.util.List;
+package org.partnernetz.graph;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.idl.RuntimeWiring;
-import org.partnernetz.graph.GraphObject;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
 
-/** {@code description(locale:)} on every described type: English falls back to German. */
+/**
+ * {@code description(locale:)} on every type whose record is {@link GraphObject.Described}: English
+ * falls back to German.
+ */
 @Component
 class DescriptionWiring implements RuntimeWiringConfigurer {
 
-    private static final List<String> DESCRIBED_TYPES = List.of("Organisation", "Project", "Event", "Person", "TargetGroup", "Topic", "Milestone");
+    private final Nodes nodes;
+
+    DescriptionWiring(Nodes nodes) {
+        this.nodes = nodes;
+    }
 
     @Override
     public void configure(RuntimeWiring.Builder wiring) {
@@ -21,6 +25,8 @@ class DescriptionWiring implements RuntimeWiringConfigurer {
             var english = "EN".equals(env.getArgument("locale"));
             return english && described.descriptionEn() != null ? described.descriptionEn() : described.description();
         };
-        DESCRIBED_TYPES.forEach(type -> wiring.type(type, t -> t.dataFetcher("description", description)));
+        nodes.all().stream()
+                .filter(type -> GraphObject.Described.class.isAssignableFrom(type.type()))
+                .forEach(type -> wiring.type(type.label().name(), t -> t.dataFetcher("description", description)));
     }
 }

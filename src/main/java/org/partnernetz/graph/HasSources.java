@@ -1,4 +1,4 @@
-package org.partnernetz.source;
+package org.partnernetz.graph;
 
 import java.util.List;
 

@@ -1,0 +1,32 @@
+package org.partnernetz.organisation;
+
+import java.util.List;
+
+import org.partnernetz.graph.EntityQueries;
+import org.partnernetz.graph.Label;
+import org.partnernetz.graphql.Connection;
+import org.partnernetz.graphql.PageRequest;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** {@code organisation} and {@code organisations}: bodies of the network, by id, slug or name. */
+@Controller
+class OrganisationController {
+
+    private final EntityQueries entities;
+
+    OrganisationController(EntityQueries entities) {
+        this.entities = entities;
+    }
+
+    @QueryMapping
+    Organisation organisation(@Argument String id, @Argument String slug) {
+        return entities.findOne(Label.Organisation, id, slug, Organisation.class).orElse(null);
+    }
+
+    @QueryMapping
+    Connection<Connection.Edge<Organisation>> organisations(@Argument String name, @Argument List<String> kinds, @Argument Integer first, @Argument String after) {
+        return entities.list(Label.Organisation, new EntityQueries.Filter(name, kinds, null, null), PageRequest.of(first, after), Organisation.class);
+    }
+}
