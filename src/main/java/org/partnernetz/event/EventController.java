@@ -3,7 +3,6 @@ package org.partnernetz.event;
 import java.util.List;
 
 import org.partnernetz.graph.EntityQueries;
-import org.partnernetz.graph.Label;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.Dates;
 import org.partnernetz.graphql.PageRequest;
@@ -15,19 +14,21 @@ import org.springframework.stereotype.Controller;
 @Controller
 class EventController {
 
-    private final EntityQueries entities;
+    private final EventService service;
 
-    EventController(EntityQueries entities) {
-        this.entities = entities;
+    EventController(EventService service) {
+        this.service = service;
     }
 
     @QueryMapping
     Event event(@Argument String id, @Argument String slug) {
-        return entities.findOne(Label.Event, id, slug, Event.class).orElse(null);
+        return service.find(id, slug).orElse(null);
     }
 
     @QueryMapping
-    Connection<Connection.Edge<Event>> events(@Argument String name, @Argument List<String> kinds, @Argument String from, @Argument String to, @Argument Integer first, @Argument String after) {
-        return entities.list(Label.Event, new EntityQueries.Filter(name, kinds, Dates.argument("from", from), Dates.argument("to", to)), PageRequest.of(first, after), Event.class);
+    Connection<Connection.Edge<Event>> events(@Argument String name, @Argument List<String> kinds,
+            @Argument String from, @Argument String to, @Argument Integer first, @Argument String after) {
+        var filter = new EntityQueries.Filter(name, kinds, Dates.argument("from", from), Dates.argument("to", to));
+        return service.list(filter, PageRequest.of(first, after));
     }
 }

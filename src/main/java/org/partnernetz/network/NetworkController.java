@@ -2,8 +2,6 @@ package org.partnernetz.network;
 
 import java.util.List;
 
-import org.partnernetz.graph.EntityQueries;
-import org.partnernetz.graph.Label;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.Dates;
 import org.partnernetz.graphql.PageRequest;
@@ -15,31 +13,23 @@ import org.springframework.stereotype.Controller;
 @Controller
 class NetworkController {
 
-    private final EntityQueries entities;
-    private final NetworkQueries network;
+    private final NetworkService network;
 
-    NetworkController(EntityQueries entities, NetworkQueries network) {
-        this.entities = entities;
+    NetworkController(NetworkService network) {
         this.network = network;
     }
 
     @QueryMapping
-    Connection<Partner> partners(@Argument String region, @Argument Boolean includeSubregions,
+    Connection<PartnerEdge> partners(@Argument String region, @Argument Boolean includeSubregions,
             @Argument List<String> kinds, @Argument Integer first, @Argument String after) {
-        var page = PageRequest.of(first, after);
-        var regionKey = entities.resolveKey(Label.Region, region, "region");
-        return network.partners(regionKey, includeSubregions == null || includeSubregions, kinds, page);
+        boolean subregions = includeSubregions == null || includeSubregions;
+        return network.partners(region, subregions, kinds, PageRequest.of(first, after));
     }
 
     @QueryMapping
     Connection<Connection.Edge<Collaboration>> collaborations(@Argument String region, @Argument String organisation,
             @Argument String from, @Argument String to, @Argument Integer first, @Argument String after) {
-        var page = PageRequest.of(first, after);
-        var fromDate = Dates.argument("from", from);
-        var toDate = Dates.argument("to", to);
-        var regionKey = region == null ? null : entities.resolveKey(Label.Region, region, "region");
-        var organisationKey = organisation == null ? null
-                : entities.resolveKey(Label.Organisation, organisation, "organisation");
-        return network.collaborations(regionKey, organisationKey, fromDate, toDate, page);
+        return network.collaborations(region, organisation, Dates.argument("from", from), Dates.argument("to", to),
+                PageRequest.of(first, after));
     }
 }

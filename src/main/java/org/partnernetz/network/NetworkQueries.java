@@ -102,14 +102,14 @@ class NetworkQueries {
         this.nodes = nodes;
     }
 
-    Connection<Partner> partners(String regionKey, boolean includeSubregions, List<String> kinds, PageRequest page) {
+    Connection<PartnerEdge> partners(String regionKey, boolean includeSubregions, List<String> kinds, PageRequest page) {
         var parameters = new HashMap<String, Object>();
         parameters.put("region", regionKey);
         parameters.put("includeSubregions", includeSubregions);
         parameters.put("kinds", kinds);
         parameters.put("limit", page.limit());
         SortKey.bindAfter(PARTNER_ORDER, page, parameters);
-        record Row(Organisation organisation, List<Partner.Tie> ties) {
+        record Row(Organisation organisation, List<PartnerTie> ties) {
         }
         record Result(int total, List<Connection.Row<Row>> rows) {
         }
@@ -120,7 +120,7 @@ class NetworkQueries {
                                 sorted(v.get("ties").asList(this::tie))), v.get("key").asList(Value::asObject)))))
                 .one().orElse(new Result(0, List.of()));
         return Connection.of(result.rows(), page, result.total(),
-                (row, cursor) -> new Partner(cursor, row.organisation(), row.ties()));
+                (row, cursor) -> new PartnerEdge(cursor, row.organisation(), row.ties()));
     }
 
     Connection<Connection.Edge<Collaboration>> collaborations(String regionKey, String organisationKey,
@@ -154,31 +154,31 @@ class NetworkQueries {
     }
 
     /** Ties in a stable order: by kind, then region, then the project or event they run through. */
-    private static List<Partner.Tie> sorted(List<Partner.Tie> ties) {
-        return ties.stream().sorted(java.util.Comparator.comparing(Partner.Tie::kind)
+    private static List<PartnerTie> sorted(List<PartnerTie> ties) {
+        return ties.stream().sorted(java.util.Comparator.comparing(PartnerTie::kind)
                 .thenComparing(tie -> tie.region().key())
                 .thenComparing(tie -> tie.through() == null ? "" : tie.through().key())
                 .thenComparing(tie -> String.valueOf(tie.relationship().role()))).toList();
     }
 
-    private Partner.Tie tie(Value tie) {
+    private PartnerTie tie(Value tie) {
         var through = tie.get("through");
-        return new Partner.Tie(tie.get("kind").asString(), Region.from(tie.get("region").asNode()),
+        return new PartnerTie(tie.get("kind").asString(), Region.from(tie.get("region").asNode()),
                 through.isNull() ? null : nodes.toObject(through.asNode()),
                 Relationship.from(tie.get("rel").asRelationship()));
     }
 
     private Collaboration collaboration(Value pair) {
-        var links = new ArrayList<Collaboration.Link>();
+        var links = new ArrayList<CollaborationLink>();
         for (var value : pair.values()) {
             var link = value.get("link").asNode();
             var basis = Props.text(link, "basis");
-            links.add(new Collaboration.Link(Props.text(link, "kind"), nodes.toObject(value.get("through").asNode()),
+            links.add(new CollaborationLink(Props.text(link, "kind"), nodes.toObject(value.get("through").asNode()),
                     Props.text(link, "roleA"), Props.text(link, "roleB"), Props.text(link, "since"),
                     Props.text(link, "until"), basis == null ? "STATED" : basis.toUpperCase(Locale.ROOT),
                     Props.texts(link, "sources")));
         }
-        links.sort(java.util.Comparator.comparing(Collaboration.Link::kind)
+        links.sort(java.util.Comparator.comparing(CollaborationLink::kind)
                 .thenComparing(l -> l.through().key()));
         var first = pair.get(0);
         return new Collaboration(Organisation.from(first.get("a").asNode()), Organisation.from(first.get("b").asNode()),

@@ -3,7 +3,6 @@ package org.partnernetz.organisation;
 import java.util.List;
 
 import org.partnernetz.graph.EntityQueries;
-import org.partnernetz.graph.Label;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -14,19 +13,20 @@ import org.springframework.stereotype.Controller;
 @Controller
 class OrganisationController {
 
-    private final EntityQueries entities;
+    private final OrganisationService service;
 
-    OrganisationController(EntityQueries entities) {
-        this.entities = entities;
+    OrganisationController(OrganisationService service) {
+        this.service = service;
     }
 
     @QueryMapping
     Organisation organisation(@Argument String id, @Argument String slug) {
-        return entities.findOne(Label.Organisation, id, slug, Organisation.class).orElse(null);
+        return service.find(id, slug).orElse(null);
     }
 
     @QueryMapping
-    Connection<Connection.Edge<Organisation>> organisations(@Argument String name, @Argument List<String> kinds, @Argument Integer first, @Argument String after) {
-        return entities.list(Label.Organisation, new EntityQueries.Filter(name, kinds, null, null), PageRequest.of(first, after), Organisation.class);
+    Connection<Connection.Edge<Organisation>> organisations(@Argument String name, @Argument List<String> kinds,
+            @Argument Integer first, @Argument String after) {
+        return service.list(new EntityQueries.Filter(name, kinds, null, null), PageRequest.of(first, after));
     }
 }

@@ -1,7 +1,6 @@
 package org.partnernetz.person;
 
 import org.partnernetz.graph.EntityQueries;
-import org.partnernetz.graph.Label;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -12,19 +11,20 @@ import org.springframework.stereotype.Controller;
 @Controller
 class PersonController {
 
-    private final EntityQueries entities;
+    private final PersonService service;
 
-    PersonController(EntityQueries entities) {
-        this.entities = entities;
+    PersonController(PersonService service) {
+        this.service = service;
     }
 
     @QueryMapping
     Person person(@Argument String id, @Argument String slug) {
-        return entities.findOne(Label.Person, id, slug, Person.class).orElse(null);
+        return service.find(id, slug).orElse(null);
     }
 
     @QueryMapping
-    Connection<Connection.Edge<Person>> people(@Argument String name, @Argument Integer first, @Argument String after) {
-        return entities.list(Label.Person, EntityQueries.Filter.byName(name), PageRequest.of(first, after), Person.class);
+    Connection<Connection.Edge<Person>> people(@Argument String name,
+            @Argument Integer first, @Argument String after) {
+        return service.list(EntityQueries.Filter.byName(name), PageRequest.of(first, after));
     }
 }

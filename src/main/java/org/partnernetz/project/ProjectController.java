@@ -3,7 +3,6 @@ package org.partnernetz.project;
 import java.util.List;
 
 import org.partnernetz.graph.EntityQueries;
-import org.partnernetz.graph.Label;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -14,19 +13,20 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ProjectController {
 
-    private final EntityQueries entities;
+    private final ProjectService service;
 
-    ProjectController(EntityQueries entities) {
-        this.entities = entities;
+    ProjectController(ProjectService service) {
+        this.service = service;
     }
 
     @QueryMapping
     Project project(@Argument String id, @Argument String slug) {
-        return entities.findOne(Label.Project, id, slug, Project.class).orElse(null);
+        return service.find(id, slug).orElse(null);
     }
 
     @QueryMapping
-    Connection<Connection.Edge<Project>> projects(@Argument String name, @Argument List<String> kinds, @Argument Integer first, @Argument String after) {
-        return entities.list(Label.Project, new EntityQueries.Filter(name, kinds, null, null), PageRequest.of(first, after), Project.class);
+    Connection<Connection.Edge<Project>> projects(@Argument String name, @Argument List<String> kinds,
+            @Argument Integer first, @Argument String after) {
+        return service.list(new EntityQueries.Filter(name, kinds, null, null), PageRequest.of(first, after));
     }
 }

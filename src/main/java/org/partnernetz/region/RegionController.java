@@ -3,7 +3,6 @@ package org.partnernetz.region;
 import java.util.List;
 
 import org.partnernetz.graph.EntityQueries;
-import org.partnernetz.graph.Label;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -14,19 +13,20 @@ import org.springframework.stereotype.Controller;
 @Controller
 class RegionController {
 
-    private final EntityQueries entities;
+    private final RegionService service;
 
-    RegionController(EntityQueries entities) {
-        this.entities = entities;
+    RegionController(RegionService service) {
+        this.service = service;
     }
 
     @QueryMapping
     Region region(@Argument String id, @Argument String slug) {
-        return entities.findOne(Label.Region, id, slug, Region.class).orElse(null);
+        return service.find(id, slug).orElse(null);
     }
 
     @QueryMapping
-    Connection<Connection.Edge<Region>> regions(@Argument String name, @Argument List<String> types, @Argument Integer first, @Argument String after) {
-        return entities.list(Label.Region, new EntityQueries.Filter(name, types, null, null), PageRequest.of(first, after), Region.class);
+    Connection<Connection.Edge<Region>> regions(@Argument String name, @Argument List<String> types,
+            @Argument Integer first, @Argument String after) {
+        return service.list(new EntityQueries.Filter(name, types, null, null), PageRequest.of(first, after));
     }
 }

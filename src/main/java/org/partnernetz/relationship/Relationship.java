@@ -20,8 +20,4 @@ public record Relationship(String type, String role, String since, String until,
                 number(r, "amount"), text(r, "currency"), text(r, "period"), flag(r, "partial"),
                 org.partnernetz.graph.Basis.of(basis), text(r, "note"), texts(r, "sources"));
     }
-
-    /** One edge of a {@code RelationshipConnection}: the object at the other end and the facts. */
-    public record Edge(String cursor, Object node, Relationship relationship) {
-    }
 }

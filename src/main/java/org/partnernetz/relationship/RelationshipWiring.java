@@ -63,7 +63,7 @@ class RelationshipWiring implements RuntimeWiringConfigurer {
         @Override
         public ResolvableType getReturnType() {
             return switch (field.shape()) {
-                case RELATIONSHIPS -> ResolvableType.forClassWithGenerics(Connection.class, Relationship.Edge.class);
+                case RELATIONSHIPS -> ResolvableType.forClassWithGenerics(Connection.class, RelationshipEdge.class);
                 case SOURCES, FIGURES -> ResolvableType.forClassWithGenerics(Connection.class,
                         ResolvableType.forClassWithGenerics(Connection.Edge.class, field.itemType()));
                 case SINGLE -> ResolvableType.forClass(field.itemType());
@@ -79,7 +79,7 @@ class RelationshipWiring implements RuntimeWiringConfigurer {
             var rows = Connection.rows(loaded.rows(), RelationshipLoader.Row::key);
             return switch (field.shape()) {
                 case RELATIONSHIPS -> Connection.of(rows, page, loaded.total(),
-                        (row, cursor) -> new Relationship.Edge(cursor, row.node(), row.relationship()));
+                        (row, cursor) -> new RelationshipEdge(cursor, row.node(), row.relationship()));
                 case SOURCES, FIGURES -> Connection.of(rows, page, loaded.total(),
                         (row, cursor) -> new Connection.Edge<>(cursor, row.node()));
                 case SINGLE -> loaded.rows().isEmpty() ? null : loaded.rows().getFirst().node();

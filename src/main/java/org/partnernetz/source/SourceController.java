@@ -3,7 +3,6 @@ package org.partnernetz.source;
 import java.util.List;
 
 import org.partnernetz.graph.EntityQueries;
-import org.partnernetz.graph.Label;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -14,19 +13,20 @@ import org.springframework.stereotype.Controller;
 @Controller
 class SourceController {
 
-    private final EntityQueries entities;
+    private final SourceService service;
 
-    SourceController(EntityQueries entities) {
-        this.entities = entities;
+    SourceController(SourceService service) {
+        this.service = service;
     }
 
     @QueryMapping
     Source source(@Argument String id, @Argument String slug) {
-        return entities.findOne(Label.Source, id, slug, Source.class).orElse(null);
+        return service.find(id, slug).orElse(null);
     }
 
     @QueryMapping
-    Connection<Connection.Edge<Source>> sources(@Argument List<String> documentTypes, @Argument Integer first, @Argument String after) {
-        return entities.list(Label.Source, new EntityQueries.Filter(null, documentTypes, null, null), PageRequest.of(first, after), Source.class);
+    Connection<Connection.Edge<Source>> sources(@Argument List<String> documentTypes,
+            @Argument Integer first, @Argument String after) {
+        return service.list(new EntityQueries.Filter(null, documentTypes, null, null), PageRequest.of(first, after));
     }
 }

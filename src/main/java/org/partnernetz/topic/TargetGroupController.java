@@ -1,7 +1,6 @@
 package org.partnernetz.topic;
 
 import org.partnernetz.graph.EntityQueries;
-import org.partnernetz.graph.Label;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -12,19 +11,20 @@ import org.springframework.stereotype.Controller;
 @Controller
 class TargetGroupController {
 
-    private final EntityQueries entities;
+    private final TargetGroupService service;
 
-    TargetGroupController(EntityQueries entities) {
-        this.entities = entities;
+    TargetGroupController(TargetGroupService service) {
+        this.service = service;
     }
 
     @QueryMapping
     TargetGroup targetGroup(@Argument String id, @Argument String slug) {
-        return entities.findOne(Label.TargetGroup, id, slug, TargetGroup.class).orElse(null);
+        return service.find(id, slug).orElse(null);
     }
 
     @QueryMapping
-    Connection<Connection.Edge<TargetGroup>> targetGroups(@Argument String name, @Argument Integer first, @Argument String after) {
-        return entities.list(Label.TargetGroup, EntityQueries.Filter.byName(name), PageRequest.of(first, after), TargetGroup.class);
+    Connection<Connection.Edge<TargetGroup>> targetGroups(@Argument String name,
+            @Argument Integer first, @Argument String after) {
+        return service.list(EntityQueries.Filter.byName(name), PageRequest.of(first, after));
     }
 }

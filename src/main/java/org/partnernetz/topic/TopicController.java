@@ -3,7 +3,6 @@ package org.partnernetz.topic;
 import java.util.List;
 
 import org.partnernetz.graph.EntityQueries;
-import org.partnernetz.graph.Label;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -14,19 +13,20 @@ import org.springframework.stereotype.Controller;
 @Controller
 class TopicController {
 
-    private final EntityQueries entities;
+    private final TopicService service;
 
-    TopicController(EntityQueries entities) {
-        this.entities = entities;
+    TopicController(TopicService service) {
+        this.service = service;
     }
 
     @QueryMapping
     Topic topic(@Argument String id, @Argument String slug) {
-        return entities.findOne(Label.Topic, id, slug, Topic.class).orElse(null);
+        return service.find(id, slug).orElse(null);
     }
 
     @QueryMapping
-    Connection<Connection.Edge<Topic>> topics(@Argument String name, @Argument List<String> kinds, @Argument Integer first, @Argument String after) {
-        return entities.list(Label.Topic, new EntityQueries.Filter(name, kinds, null, null), PageRequest.of(first, after), Topic.class);
+    Connection<Connection.Edge<Topic>> topics(@Argument String name, @Argument List<String> kinds,
+            @Argument Integer first, @Argument String after) {
+        return service.list(new EntityQueries.Filter(name, kinds, null, null), PageRequest.of(first, after));
     }
 }
