@@ -14,7 +14,7 @@ public record Event(String key, String slug, String name, String kind, String da
         String descriptionEn, String basis, String note) implements GraphObject, GraphObject.Described {
 
     public static Event from(Node node) {
-        return new Event(text(node, "id"), text(node, "slug"), text(node, "name"), text(node, "kind"),
+        return new Event(text(node, "key"), text(node, "slug"), text(node, "name"), text(node, "kind"),
                 text(node, "date"), text(node, "endDate"), text(node, "notBefore"), text(node, "notAfter"),
                 Basis.orNull(text(node, "dateBasis")), text(node, "dateNote"), text(node, "description"),
                 text(node, "descriptionEn"), Basis.of(text(node, "basis")), text(node, "note"));

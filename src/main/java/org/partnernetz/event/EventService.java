@@ -23,7 +23,7 @@ public class EventService {
         this.entities = entities;
     }
 
-    /** The one named by global id, seed id or slug (exactly one of them). */
+    /** The one named by global id, seed key or slug (exactly one of them). */
     public Optional<Event> find(String id, String slug) {
         return entities.findOne(Label.Event, id, slug, Event.class);
     }

@@ -35,7 +35,7 @@ public class EntityQueries {
     }
 
     /**
-     * The object named by {@code id} (global or seed id) or {@code slug}; exactly one must be given.
+     * The object named by {@code id} (global or seed key) or {@code slug}; exactly one must be given.
      * A global id of another type finds nothing.
      */
     public <T> Optional<T> findOne(Label label, String id, String slug, Class<T> type) {
@@ -50,7 +50,7 @@ public class EntityQueries {
             }
             key = globalId.key();
         }
-        var match = slug != null ? "MATCH (n:%s {slug: $value})" : "MATCH (n:Entity {id: $value}) WHERE n:%s";
+        var match = slug != null ? "MATCH (n:%s {slug: $value})" : "MATCH (n:Entity {key: $value}) WHERE n:%s";
         return neo4j.query((match + " RETURN n").formatted(label))
                 .bind(slug != null ? slug : key).to("value")
                 .fetchAs(GraphObject.class).mappedBy((types, record) -> nodes.toObject(record.get("n").asNode()))
@@ -60,13 +60,13 @@ public class EntityQueries {
     /** Any object by its global id. */
     public Optional<GraphObject> byGlobalId(String id) {
         var globalId = GlobalId.parse(id);
-        return neo4j.query("MATCH (n:Entity {id: $key}) WHERE n:%s RETURN n".formatted(globalId.label()))
+        return neo4j.query("MATCH (n:Entity {key: $key}) WHERE n:%s RETURN n".formatted(globalId.label()))
                 .bind(globalId.key()).to("key")
                 .fetchAs(GraphObject.class).mappedBy((types, record) -> nodes.toObject(record.get("n").asNode()))
                 .one();
     }
 
-    /** The seed id of the object a client names by global id, seed id or slug; NOT_FOUND otherwise. */
+    /** The seed key of the object a client names by global id, seed key or slug; NOT_FOUND otherwise. */
     public String resolveKey(Label label, String reference, String argument) {
         if (reference == null || reference.isBlank()) {
             throw new BadRequestException(argument + " must name a " + label.name().toLowerCase() + " by slug or id");
@@ -81,9 +81,9 @@ public class EntityQueries {
             key = globalId.key();
         }
         return neo4j.query("""
-                OPTIONAL MATCH (byId:Entity {id: $ref}) WHERE byId:%1$s
+                OPTIONAL MATCH (byId:Entity {key: $ref}) WHERE byId:%1$s
                 OPTIONAL MATCH (bySlug:%1$s {slug: $ref})
-                WITH coalesce(byId.id, bySlug.id) AS key
+                WITH coalesce(byId.key, bySlug.key) AS key
                 WHERE key IS NOT NULL
                 RETURN key
                 """.formatted(label))
@@ -94,7 +94,7 @@ public class EntityQueries {
     }
 
     /**
-     * The seed id of any object a client names by global id, seed id or slug (a seed id wins over a
+     * The seed key of any object a client names by global id, seed key or slug (a seed key wins over a
      * slug of another object); NOT_FOUND otherwise.
      */
     public String resolveAnyKey(String reference, String argument) {
@@ -106,9 +106,9 @@ public class EntityQueries {
             return resolveKey(globalId.label(), globalId.key(), argument);
         }
         return neo4j.query("""
-                OPTIONAL MATCH (byId:Entity {id: $ref})
-                WITH byId, head(COLLECT { MATCH (n:Entity {slug: $ref}) RETURN n.id ORDER BY n.id }) AS bySlug
-                WITH coalesce(byId.id, bySlug) AS key
+                OPTIONAL MATCH (byId:Entity {key: $ref})
+                WITH byId, head(COLLECT { MATCH (n:Entity {slug: $ref}) RETURN n.key ORDER BY n.key }) AS bySlug
+                WITH coalesce(byId.key, bySlug) AS key
                 WHERE key IS NOT NULL
                 RETURN key
                 """)
@@ -134,11 +134,11 @@ public class EntityQueries {
             parameters.put("kinds", filter.kinds());
         }
         if (filter.region() != null) {
-            conditions.add("EXISTS { (n)-[:COUNTED_IN]->(:Region)-[:PART_OF*0..6]->(:Entity {id: $region}) }");
+            conditions.add("EXISTS { (n)-[:COUNTED_IN]->(:Region)-[:PART_OF*0..6]->(:Entity {key: $region}) }");
             parameters.put("region", filter.region());
         }
         if (filter.subject() != null) {
-            conditions.add("EXISTS { (n)-[:ABOUT]->(:Entity {id: $subject}) }");
+            conditions.add("EXISTS { (n)-[:ABOUT]->(:Entity {key: $subject}) }");
             parameters.put("subject", filter.subject());
         }
         if (filter.from() != null) {
@@ -182,8 +182,8 @@ public class EntityQueries {
      *     {@code documentType}, for figures their {@code metric})
      * @param from keep objects whose time ends on or after this date
      * @param to keep objects whose time starts on or before this date
-     * @param subject the seed id of the object figures must be about
-     * @param region the seed id of the region figures must be counted in (or in a region inside it)
+     * @param subject the seed key of the object figures must be about
+     * @param region the seed key of the region figures must be counted in (or in a region inside it)
      */
     public record Filter(String name, List<String> kinds, PartialDate from, PartialDate to, String subject,
             String region) {

@@ -21,13 +21,13 @@ import org.partnernetz.graphql.SortKey;
 public record NodeType(Label label, Class<? extends GraphObject> type, Function<Node, ? extends GraphObject> mapper,
         List<SortKey> order, String kindProperty) {
 
-    /** Alphabetically by folded name, then seed id. */
-    public static final List<SortKey> ALPHABETICAL = List.of(SortKey.ascending("n.sortName"), SortKey.ascending("n.id"));
+    /** Alphabetically by folded name, then seed key. */
+    public static final List<SortKey> ALPHABETICAL = List.of(SortKey.ascending("n.sortName"), SortKey.ascending("n.key"));
 
-    /** Newest first by date (or the bound known), undated last, then by name and seed id. */
+    /** Newest first by date (or the bound known), undated last, then by name and seed key. */
     public static final List<SortKey> NEWEST_FIRST = List.of(
             SortKey.descending("coalesce(n.start, n.end, date('0001-01-01'))"),
-            SortKey.ascending("n.sortName"), SortKey.ascending("n.id"));
+            SortKey.ascending("n.sortName"), SortKey.ascending("n.key"));
 
     public static NodeType of(Label label, Class<? extends GraphObject> type, Function<Node, ? extends GraphObject> mapper) {
         return new NodeType(label, type, mapper, ALPHABETICAL, "kind");

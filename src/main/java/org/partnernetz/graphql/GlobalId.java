@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import org.partnernetz.graph.Label;
 
 /**
- * Global ids are readable on purpose: the type name, a colon and the seed id
+ * Global ids are readable on purpose: the type name, a colon and the seed key
  * ({@code Organisation:whkt}). Clients treat them as opaque; people debugging a query can read them.
  */
 public record GlobalId(Label label, String key) {
@@ -35,7 +35,7 @@ public record GlobalId(Label label, String key) {
         return new GlobalId(label, key);
     }
 
-    /** Whether {@code text} looks like a global id rather than a slug or seed id. */
+    /** Whether {@code text} looks like a global id rather than a slug or seed key. */
     public static boolean looksLikeGlobalId(String text) {
         return text != null && text.indexOf(':') > 0;
     }

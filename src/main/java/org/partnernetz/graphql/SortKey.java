@@ -23,7 +23,7 @@ public record SortKey(String expression, boolean descending) {
         return new SortKey(expression, true);
     }
 
-    /** The Cypher list of the keys' values, e.g. {@code [n.sortName, n.id]}. */
+    /** The Cypher list of the keys' values, e.g. {@code [n.sortName, n.key]}. */
     public static String values(List<SortKey> order) {
         return order.stream().map(SortKey::expression).collect(Collectors.joining(", ", "[", "]"));
     }

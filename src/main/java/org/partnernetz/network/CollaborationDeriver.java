@@ -26,12 +26,12 @@ public class CollaborationDeriver {
             CALL (c) {
               CALL (c) {
                 MATCH (x:Organisation)-[rx:PARTICIPATES_IN]->(c)<-[ry:PARTICIPATES_IN]-(y:Organisation)
-                WHERE x.id < y.id
+                WHERE x.key < y.key
                 RETURN x, y, CASE WHEN c:Event THEN 'SAME_EVENT' ELSE 'SAME_PROJECT' END AS kind,
                        rx.role AS roleX, ry.role AS roleY, [rx, ry] AS facts
                 UNION
                 MATCH (x:Organisation)-[rx:MEMBER_OF]->(c)<-[ry:MEMBER_OF]-(y:Organisation)
-                WHERE c.kind = 'COUNCIL' AND x.id < y.id
+                WHERE c.kind = 'COUNCIL' AND x.key < y.key
                 RETURN x, y, 'SAME_COUNCIL' AS kind, 'MEMBER' AS roleX, 'MEMBER' AS roleY, [rx, ry] AS facts
                 UNION
                 MATCH (x:Organisation)-[rf:FUNDS]->(c:Organisation)
@@ -41,7 +41,7 @@ public class CollaborationDeriver {
                 WHERE x <> y
                 RETURN x, y, 'FUNDING' AS kind, 'FUNDER' AS roleX, ry.role AS roleY, [rf, ry] AS facts
               }
-              WITH c, kind, facts, x.id < y.id AS ordered, x, y, roleX, roleY
+              WITH c, kind, facts, x.key < y.key AS ordered, x, y, roleX, roleY
               WITH c, kind, facts,
                    CASE WHEN ordered THEN x ELSE y END AS a, CASE WHEN ordered THEN y ELSE x END AS b,
                    CASE WHEN ordered THEN roleX ELSE roleY END AS roleA,
@@ -53,12 +53,12 @@ public class CollaborationDeriver {
                    reduce(m = null, s IN starts | CASE WHEN m IS NULL OR s.d > m.d THEN s ELSE m END) AS start,
                    reduce(m = null, e IN ends | CASE WHEN m IS NULL OR e.d < m.d THEN e ELSE m END) AS end
               WITH a, b, c, kind, roleA, roleB, start, end,
-                   a.id + '|' + b.id + '|' + kind + '|' + c.id + '|' + coalesce(roleA, '') + '|' + coalesce(roleB, '') AS key,
+                   a.key + '|' + b.key + '|' + kind + '|' + c.key + '|' + coalesce(roleA, '') + '|' + coalesce(roleB, '') AS key,
                    reduce(acc = [], f IN facts | acc + [s IN f.sources WHERE NOT s IN acc]) AS sources,
                    CASE WHEN all(f IN facts WHERE f.basis = 'stated') THEN 'stated' ELSE 'inferred' END AS basis,
                    [(c)-[:LOCATED_IN|ACTIVE_IN]->(r:Region) | r] AS regions
               MERGE (col:Collaboration {key: key})
-              SET col.pairKey = a.id + '|' + b.id, col.kind = kind, col.roleA = roleA, col.roleB = roleB,
+              SET col.pairKey = a.key + '|' + b.key, col.kind = kind, col.roleA = roleA, col.roleB = roleB,
                   col.start = start.d, col.since = start.t, col.end = end.d, col.until = end.t,
                   col.sources = sources, col.basis = basis, col.generation = $generation
               MERGE (col)-[:BETWEEN {position: 'A'}]->(a)

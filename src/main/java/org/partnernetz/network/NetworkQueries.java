@@ -32,16 +32,16 @@ class NetworkQueries {
      * looked up through {@code :Entity}, whose unique constraint gives the index.
      */
     private static final String REGIONS = """
-            MATCH (root:Entity {id: $region}) WHERE root:Region
+            MATCH (root:Entity {key: $region}) WHERE root:Region
             WITH CASE WHEN $includeSubregions
                       THEN COLLECT { MATCH (r:Region)-[:PART_OF*0..6]->(root) RETURN DISTINCT r }
                       ELSE [root] END AS regions
             """;
 
-    /** Partners alphabetically, by name and then seed id. */
-    private static final List<SortKey> PARTNER_ORDER = List.of(SortKey.ascending("o.sortName"), SortKey.ascending("o.id"));
+    /** Partners alphabetically, by name and then seed key. */
+    private static final List<SortKey> PARTNER_ORDER = List.of(SortKey.ascending("o.sortName"), SortKey.ascending("o.key"));
 
-    /** Pairs by strength: most links first, then by the pair's seed ids. */
+    /** Pairs by strength: most links first, then by the pair's seed keys. */
     private static final List<SortKey> PAIR_ORDER = List.of(SortKey.descending("size(links)"), SortKey.ascending("pairKey"));
 
     private static final String PARTNERS = REGIONS + """
@@ -88,7 +88,7 @@ class NetworkQueries {
             """;
 
     private static final String OF_ORGANISATION = """
-            MATCH (organisation:Entity {id: $organisation})<-[:BETWEEN]-(col:Collaboration)
+            MATCH (organisation:Entity {key: $organisation})<-[:BETWEEN]-(col:Collaboration)
             RETURN col
             """;
 
@@ -128,7 +128,7 @@ class NetworkQueries {
         String selection;
         if (regionKey != null) {
             selection = IN_REGION.formatted(organisationKey == null ? ""
-                    : "MATCH (col)-[:BETWEEN]->(:Entity {id: $organisation})");
+                    : "MATCH (col)-[:BETWEEN]->(:Entity {key: $organisation})");
         } else if (organisationKey != null) {
             selection = OF_ORGANISATION;
         } else {

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The network questions, who works where and with whom: the feature's transaction boundary.
- * Regions and organisations are named by slug, seed id or global id; one that names nothing is
+ * Regions and organisations are named by slug, seed key or global id; one that names nothing is
  * NOT_FOUND.
  */
 @Service

@@ -22,7 +22,7 @@ public record Organisation(String key, String slug, String name, String shortNam
         var identityBasis = text(node, "identityBasis");
         var identity = identityBasis == null ? null : new Identity(Basis.of(identityBasis),
                 texts(node, "identityNames"), text(node, "identityNote"), texts(node, "identitySources"));
-        return new Organisation(text(node, "id"), text(node, "slug"), text(node, "name"), text(node, "shortName"),
+        return new Organisation(text(node, "key"), text(node, "slug"), text(node, "name"), text(node, "shortName"),
                 texts(node, "aliases"), text(node, "kind"), text(node, "description"),
                 text(node, "descriptionEn"), text(node, "website"), Basis.of(text(node, "basis")), text(node, "note"),
                 identity);

@@ -13,7 +13,7 @@ public record Person(String key, String slug, String name, String description, S
         implements GraphObject, GraphObject.Described {
 
     public static Person from(Node node) {
-        return new Person(text(node, "id"), text(node, "slug"), text(node, "name"), text(node, "description"),
+        return new Person(text(node, "key"), text(node, "slug"), text(node, "name"), text(node, "description"),
                 text(node, "descriptionEn"), org.partnernetz.graph.Basis.of(text(node, "basis")), text(node, "note"));
     }
 

@@ -23,7 +23,7 @@ public class PersonService {
         this.entities = entities;
     }
 
-    /** The one named by global id, seed id or slug (exactly one of them). */
+    /** The one named by global id, seed key or slug (exactly one of them). */
     public Optional<Person> find(String id, String slug) {
         return entities.findOne(Label.Person, id, slug, Person.class);
     }

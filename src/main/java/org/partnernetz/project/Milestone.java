@@ -14,7 +14,7 @@ public record Milestone(String key, String slug, String name, String nameEn, Str
         String basis, String note) implements GraphObject, GraphObject.Described {
 
     public static Milestone from(Node node) {
-        return new Milestone(text(node, "id"), text(node, "slug"), text(node, "name"), text(node, "nameEn"),
+        return new Milestone(text(node, "key"), text(node, "slug"), text(node, "name"), text(node, "nameEn"),
                 text(node, "date"), text(node, "notBefore"), text(node, "notAfter"),
                 Basis.orNull(text(node, "dateBasis")), text(node, "dateNote"), text(node, "description"),
                 text(node, "descriptionEn"), Basis.of(text(node, "basis")), text(node, "note"));

@@ -16,7 +16,7 @@ public record Project(String key, String slug, String name, List<String> aliases
         implements GraphObject, GraphObject.Described {
 
     public static Project from(Node node) {
-        return new Project(text(node, "id"), text(node, "slug"), text(node, "name"), texts(node, "aliases"),
+        return new Project(text(node, "key"), text(node, "slug"), text(node, "name"), texts(node, "aliases"),
                 text(node, "kind"), text(node, "since"), text(node, "until"), text(node, "description"),
                 text(node, "descriptionEn"), text(node, "website"), org.partnernetz.graph.Basis.of(text(node, "basis")),
                 text(node, "note"));

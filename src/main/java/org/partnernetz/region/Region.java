@@ -15,7 +15,7 @@ public record Region(String key, String slug, String name, String nameEn, List<S
         String ags, String note) implements GraphObject {
 
     public static Region from(Node node) {
-        return new Region(text(node, "id"), text(node, "slug"), text(node, "name"), text(node, "nameEn"),
+        return new Region(text(node, "key"), text(node, "slug"), text(node, "name"), text(node, "nameEn"),
                 texts(node, "aliases"), text(node, "type"), text(node, "ags"), text(node, "note"));
     }
 

@@ -23,7 +23,7 @@ public class RegionService {
         this.entities = entities;
     }
 
-    /** The one named by global id, seed id or slug (exactly one of them). */
+    /** The one named by global id, seed key or slug (exactly one of them). */
     public Optional<Region> find(String id, String slug) {
         return entities.findOne(Label.Region, id, slug, Region.class);
     }

@@ -26,7 +26,7 @@ class RelationshipLoader {
 
     private static final String QUERY = """
             UNWIND $keys AS key
-            MATCH (p:Entity {id: key})
+            MATCH (p:Entity {key: key})
             CALL (p) {
               MATCH %s
               WHERE ($kinds IS NULL OR t.kind IN $kinds) AND ($roles IS NULL OR r.role IN $roles)
@@ -38,7 +38,7 @@ class RelationshipLoader {
             RETURN key, total, page
             """;
 
-    /** What one parent asked for: a field, the parent's seed id, the filter, the page. */
+    /** What one parent asked for: a field, the parent's seed key, the filter, the page. */
     record Key(RelationshipField field, String parentKey, Filter filter, PageRequest page) {
     }
 

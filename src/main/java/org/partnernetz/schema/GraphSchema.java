@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -16,11 +17,12 @@ import org.springframework.stereotype.Component;
  * a newer version of the hub needs. The version reached is kept in the graph
  * ({@code (:SchemaVersion {id: 'schema'})}); only newer steps run.
  *
- * <p>Why a small step list in the code rather than a migrations library: every step so far is a
- * set of {@code CREATE ... IF NOT EXISTS} statements, which are idempotent, so several instances
- * starting at once on one database may both apply a step without harm, and there is nothing to
- * lock or roll back. A step is never changed once released; a new need is a new step. Neo4j does
- * not mix schema and data changes in one transaction, so each statement runs on its own.
+ * <p>Why a small step list in the code rather than a migrations library: every step so far is
+ * idempotent ({@code CREATE ... IF NOT EXISTS}, {@code DROP ... IF EXISTS}, data moves that skip
+ * what was moved), so several instances starting at once on one database may both apply a step
+ * without harm, and there is nothing to lock or roll back. A step is never changed once released; a
+ * new need is a new step. Neo4j does not mix schema and data changes in one transaction, so each
+ * statement runs on its own, in an auto-commit transaction (data moves commit in batches).
  */
 @Component
 public class GraphSchema implements SmartLifecycle {
@@ -45,13 +47,21 @@ public class GraphSchema implements SmartLifecycle {
                     perLabel("TargetGroup", "Topic", "Milestone"),
                     List.of("CREATE INDEX topic_kind IF NOT EXISTS FOR (n:Topic) ON (n.kind)",
                             "CREATE INDEX figure_metric IF NOT EXISTS FOR (n:Figure) ON (n.metric)",
-                            "CREATE CONSTRAINT seed_state_id IF NOT EXISTS FOR (s:SeedState) REQUIRE s.id IS UNIQUE"))));
+                            "CREATE CONSTRAINT seed_state_id IF NOT EXISTS FOR (s:SeedState) REQUIRE s.id IS UNIQUE"))),
+            new Step(3, "entities keyed by their seed key in `key` (was `id`, the API's word for global ids)", List.of(
+                    "CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE",
+                    """
+                    MATCH (n:Entity) WHERE n.key IS NULL AND n.id IS NOT NULL
+                    CALL (n) { SET n.key = n.id REMOVE n.id } IN TRANSACTIONS OF 10000 ROWS""",
+                    "DROP CONSTRAINT entity_id IF EXISTS")));
 
     private final Neo4jClient neo4j;
+    private final Driver driver;
     private volatile boolean running;
 
-    GraphSchema(Neo4jClient neo4j) {
+    GraphSchema(Neo4jClient neo4j, Driver driver) {
         this.neo4j = neo4j;
+        this.driver = driver;
     }
 
     /** The schema version the code expects: the last step's. */
@@ -70,7 +80,9 @@ public class GraphSchema implements SmartLifecycle {
         int current = current();
         for (var step : STEPS) {
             if (step.version() > current) {
-                step.statements().forEach(statement -> neo4j.query(statement).run());
+                try (var session = driver.session()) {
+                    step.statements().forEach(statement -> session.run(statement).consume());
+                }
                 neo4j.query("CALL db.awaitIndexes(300)").run();
                 neo4j.query("""
                         MERGE (v:SchemaVersion {id: 'schema'})

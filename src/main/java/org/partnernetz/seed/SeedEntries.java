@@ -11,10 +11,10 @@ final class SeedEntries {
     private SeedEntries() {
     }
 
-    /** Something with a seed id and the documents that mention it. */
+    /** Something with a seed key and the documents that mention it. */
     sealed interface Entry permits Source, Region, Organisation, Person, Project, Event, Figure, TargetGroup, Topic,
             Milestone {
-        String id();
+        String key();
 
         List<String> sources();
     }
@@ -45,7 +45,7 @@ final class SeedEntries {
         String dateNote();
     }
 
-    record Source(String id, String slug, String title, String documentType, String publisher, String date,
+    record Source(String key, String slug, String title, String documentType, String publisher, String date,
             String dateKind, String dateBasis, String dateNote, String notBefore, String notAfter, String url,
             String file, String language) implements Entry, Dated {
         @Override
@@ -54,7 +54,7 @@ final class SeedEntries {
         }
     }
 
-    record Region(String id, String slug, String name, String nameEn, List<String> aliases, String type, String ags,
+    record Region(String key, String slug, String name, String nameEn, List<String> aliases, String type, String ags,
             List<String> parents, List<String> partial, List<String> parentSources, String parentBasis,
             String parentNote, String note, List<String> sources) implements Entry {
     }
@@ -63,40 +63,40 @@ final class SeedEntries {
     record Identity(String basis, List<String> names, String note, List<String> sources) {
     }
 
-    record Organisation(String id, String slug, String name, String shortName, List<String> aliases, String kind,
+    record Organisation(String key, String slug, String name, String shortName, List<String> aliases, String kind,
             String description, String descriptionEn, String website, Identity identity, String basis, String note,
             List<String> sources) implements Entry, Asserted {
     }
 
-    record Person(String id, String slug, String name, String description, String descriptionEn, String basis, String note,
+    record Person(String key, String slug, String name, String description, String descriptionEn, String basis, String note,
             List<String> sources) implements Entry, Asserted {
     }
 
-    record Project(String id, String slug, String name, List<String> aliases, String kind, String since,
+    record Project(String key, String slug, String name, List<String> aliases, String kind, String since,
             String until, String description, String descriptionEn, String website, String basis, String note,
             List<String> sources) implements Entry, Asserted {
     }
 
-    record Event(String id, String slug, String name, String kind, String date, String endDate, String notBefore,
+    record Event(String key, String slug, String name, String kind, String date, String endDate, String notBefore,
             String notAfter, String dateBasis, String dateNote, String description, String descriptionEn,
             String basis, String note, List<String> sources) implements Entry, Asserted, Dated {
     }
 
-    record Figure(String id, String about, String region, String metric, String label, Double value, String unit,
+    record Figure(String key, String about, String region, String metric, String label, Double value, String unit,
             String qualifier, String qualifierText, String date, String notBefore, String notAfter,
             String dateBasis, String dateNote, String period, String basis, String note, List<String> sources)
             implements Entry, Asserted, Dated {
     }
 
-    record TargetGroup(String id, String slug, String name, String nameEn, String description, String descriptionEn,
+    record TargetGroup(String key, String slug, String name, String nameEn, String description, String descriptionEn,
             String basis, String note, List<String> sources) implements Entry, Asserted {
     }
 
-    record Topic(String id, String slug, String name, String nameEn, String kind, String description,
+    record Topic(String key, String slug, String name, String nameEn, String kind, String description,
             String descriptionEn, String basis, String note, List<String> sources) implements Entry, Asserted {
     }
 
-    record Milestone(String id, String slug, String project, String name, String nameEn, String date,
+    record Milestone(String key, String slug, String project, String name, String nameEn, String date,
             String notBefore, String notAfter, String dateBasis, String dateNote, String description,
             String descriptionEn, String basis, String note, List<String> sources) implements Entry, Asserted, Dated {
     }

@@ -109,11 +109,11 @@ public class SeedImporter {
         var report = new Report();
         var rowsByLabel = new LinkedHashMap<Label, List<Map<String, Object>>>();
         seed.entries().forEach(located -> rowsByLabel
-                .computeIfAbsent(labels.get(located.entry().id()), l -> new ArrayList<>())
+                .computeIfAbsent(labels.get(located.entry().key()), l -> new ArrayList<>())
                 .add(nodeRow(located.entry())));
         rowsByLabel.forEach((label, rows) -> report.add(neo4j.query("""
                 UNWIND $rows AS row
-                MERGE (n:Entity {id: row.id})
+                MERGE (n:Entity {key: row.key})
                   ON CREATE SET n.origin = 'seed'
                 WITH n, row, coalesce(n.origin, 'seed') = 'seed' AS owned, properties(n) AS old,
                      coalesce(n.editedFields, []) AS edited
@@ -129,8 +129,8 @@ public class SeedImporter {
         var relationships = relationshipRows(seed);
         relationships.forEach((type, rows) -> report.add(neo4j.query("""
                 UNWIND $rows AS row
-                MATCH (a:Entity {id: row.from})
-                MATCH (b:Entity {id: row.to})
+                MATCH (a:Entity {key: row.from})
+                MATCH (b:Entity {key: row.to})
                 MERGE (a)-[n:%s {key: row.props.key}]->(b)
                   ON CREATE SET n.origin = 'seed'
                 WITH n, row.props AS row, coalesce(n.origin, 'seed') = 'seed' AS owned, properties(n) AS old,
@@ -141,20 +141,20 @@ public class SeedImporter {
                   FOREACH (field IN edited | SET n[field] = old[field])
                   SET n.editedFields = CASE WHEN size(edited) > 0 THEN edited END
                 }
-                """.formatted(type) + REPORT.replace("row.id", "row.key")).bind(rows).to("rows")));
+                """.formatted(type) + REPORT).bind(rows).to("rows")));
 
-        var ids = seed.entries().map(l -> l.entry().id()).toList();
+        var ids = seed.entries().map(l -> l.entry().key()).toList();
         var keys = relationships.values().stream().flatMap(List::stream)
                 .map(row -> ((Map<?, ?>) row.get("props")).get("key")).toList();
         report.handedOver(neo4j.query("""
-                MATCH (n:Entity) WHERE coalesce(n.origin, 'seed') = 'seed' AND NOT n.id IN $ids
+                MATCH (n:Entity) WHERE coalesce(n.origin, 'seed') = 'seed' AND NOT n.key IN $ids
                 WITH n, n.editedFields IS NOT NULL
                         OR EXISTS { (n)-[x]-(:Entity) WHERE coalesce(x.origin, 'seed') <> 'seed' } AS kept
                 CALL (n, kept) {
                   WITH * WHERE kept
                   SET n.origin = 'api'
                 }
-                WITH n, kept, CASE WHEN kept THEN n.id END AS id
+                WITH n, kept, CASE WHEN kept THEN n.key END AS id
                 CALL (n, kept) {
                   WITH * WHERE NOT kept
                   DETACH DELETE n
@@ -191,10 +191,10 @@ public class SeedImporter {
      * edits changed (kept), as {@code id.field}.
      */
     private static final String REPORT = """
-            RETURN collect(CASE WHEN NOT owned THEN row.id END) AS notOwned,
+            RETURN collect(CASE WHEN NOT owned THEN row.key END) AS notOwned,
                    reduce(acc = [], fields IN collect(CASE WHEN owned THEN
                        [field IN edited WHERE NOT ((old[field] IS NULL AND row[field] IS NULL) OR old[field] = row[field])
-                        | row.id + '.' + field] END) | acc + fields) AS kept
+                        | row.key + '.' + field] END) | acc + fields) AS kept
             """;
 
     /** What a write found that it left as it was. */
@@ -296,7 +296,7 @@ public class SeedImporter {
     /** Seed relationships plus the ones implied by entries: mentions, region parents, figures' subjects. */
     private static Map<String, List<Map<String, Object>>> relationshipRows(SeedSet seed) {
         var documentTypes = new HashMap<String, String>();
-        seed.sources().forEach(source -> documentTypes.put(source.id(), source.documentType()));
+        seed.sources().forEach(source -> documentTypes.put(source.key(), source.documentType()));
         var rows = new LinkedHashMap<String, List<Map<String, Object>>>();
         for (var r : seed.relationships()) {
             var props = new HashMap<String, Object>();
@@ -317,34 +317,34 @@ public class SeedImporter {
         seed.entries().forEach(located -> {
             var entry = located.entry();
             for (var source : entry.sources()) {
-                add(rows, "MENTIONS", source, entry.id(), Map.of("key", "MENTIONS|" + source + "|" + entry.id(),
+                add(rows, "MENTIONS", source, entry.key(), Map.of("key", "MENTIONS|" + source + "|" + entry.key(),
                         "basis", "stated", "sources", List.of(source)));
             }
             if (entry instanceof SeedEntries.Region region) {
                 for (var parent : list(region.parents())) {
                     var props = new HashMap<String, Object>();
-                    props.put("key", "PART_OF|" + region.id() + "|" + parent + "|");
+                    props.put("key", "PART_OF|" + region.key() + "|" + parent + "|");
                     props.put("partial", list(region.partial()).contains(parent));
                     props.put("basis", region.parentBasis() == null ? "stated" : region.parentBasis());
                     props.put("note", region.parentNote());
                     props.put("sources", SeedValidator.hierarchySources(region, documentTypes));
-                    add(rows, "PART_OF", region.id(), parent, props);
+                    add(rows, "PART_OF", region.key(), parent, props);
                 }
             }
             if (entry instanceof SeedEntries.Milestone milestone) {
-                add(rows, "MILESTONE_OF", milestone.id(), milestone.project(), Map.of(
-                        "key", "MILESTONE_OF|" + milestone.id() + "|" + milestone.project(),
+                add(rows, "MILESTONE_OF", milestone.key(), milestone.project(), Map.of(
+                        "key", "MILESTONE_OF|" + milestone.key() + "|" + milestone.project(),
                         "basis", milestone.basis() == null ? "stated" : milestone.basis(),
                         "sources", milestone.sources()));
             }
             if (entry instanceof SeedEntries.Figure figure && figure.region() != null) {
-                add(rows, "COUNTED_IN", figure.id(), figure.region(), Map.of(
-                        "key", "COUNTED_IN|" + figure.id() + "|" + figure.region(),
+                add(rows, "COUNTED_IN", figure.key(), figure.region(), Map.of(
+                        "key", "COUNTED_IN|" + figure.key() + "|" + figure.region(),
                         "basis", "stated", "sources", figure.sources()));
             }
             if (entry instanceof SeedEntries.Figure figure && figure.about() != null) {
-                add(rows, "ABOUT", figure.id(), figure.about(), Map.of(
-                        "key", "ABOUT|" + figure.id() + "|" + figure.about(),
+                add(rows, "ABOUT", figure.key(), figure.about(), Map.of(
+                        "key", "ABOUT|" + figure.key() + "|" + figure.about(),
                         "basis", "stated", "sources", figure.sources()));
             }
         });
@@ -401,7 +401,7 @@ public class SeedImporter {
             case SeedEntries.Topic t -> t.slug();
             case SeedEntries.Milestone m -> m.slug();
         };
-        return slug == null ? entry.id() : slug;
+        return slug == null ? entry.key() : slug;
     }
 
     static String keyOf(SeedEntries.Relationship r) {

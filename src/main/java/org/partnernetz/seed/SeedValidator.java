@@ -15,7 +15,7 @@ import org.partnernetz.seed.SeedEntries.Entry;
 import org.partnernetz.seed.SeedSet.Located;
 
 /**
- * Checks a whole {@link SeedSet} before anything is written: ids, slugs, kinds, dates and every
+ * Checks a whole {@link SeedSet} before anything is written: keys, slugs, kinds, dates and every
  * reference. All problems are collected, each naming its file and entry, so an editor can fix them
  * in one pass.
  */
@@ -79,22 +79,22 @@ final class SeedValidator {
         seed.entries().forEach(located -> {
             var entry = located.entry();
             var where = where(located);
-            if (entry.id() == null || !ID.matcher(entry.id()).matches()) {
-                problems.add(where + ": id must be lower-case kebab-case ([a-z0-9-])");
+            if (entry.key() == null || !ID.matcher(entry.key()).matches()) {
+                problems.add(where + ": key must be lower-case kebab-case ([a-z0-9-])");
                 return;
             }
-            var previous = firstFile.putIfAbsent(entry.id(), located.file());
+            var previous = firstFile.putIfAbsent(entry.key(), located.file());
             if (previous != null) {
-                problems.add(where + ": duplicate id (already used in " + previous + ")");
+                problems.add(where + ": duplicate key (already used in " + previous + ")");
                 return;
             }
             var label = labelOf(entry);
-            labels.put(entry.id(), label);
+            labels.put(entry.key(), label);
             if (entry instanceof SeedEntries.Organisation o) {
-                organisationKinds.put(o.id(), o.kind());
+                organisationKinds.put(o.key(), o.kind());
             }
             if (entry instanceof SeedEntries.Source s) {
-                documentTypes.put(s.id(), s.documentType());
+                documentTypes.put(s.key(), s.documentType());
             }
             var slug = SeedImporter.slugOf(entry);
             if (!ID.matcher(slug).matches()) {
@@ -306,7 +306,7 @@ final class SeedValidator {
 
     private void checkSources(String where, List<String> sources) {
         if (sources == null || sources.isEmpty()) {
-            problems.add(where + ": sources is missing (name at least one id from " + SeedSet.SOURCES + ")");
+            problems.add(where + ": sources is missing (name at least one key from " + SeedSet.SOURCES + ")");
             return;
         }
         for (var source : sources) {
@@ -364,7 +364,7 @@ final class SeedValidator {
     }
 
     private static String where(Located<Entry> located) {
-        return located.file() + ", entry '" + located.entry().id() + "'";
+        return located.file() + ", entry '" + located.entry().key() + "'";
     }
 
     static Label labelOf(Entry entry) {

@@ -15,7 +15,7 @@ public record Figure(String key, String metric, String label, Double value, Stri
         String period, String basis, String note) implements GraphObject {
 
     public static Figure from(Node node) {
-        return new Figure(text(node, "id"), text(node, "metric"), text(node, "label"), number(node, "value"),
+        return new Figure(text(node, "key"), text(node, "metric"), text(node, "label"), number(node, "value"),
                 text(node, "unit"), text(node, "qualifier"), text(node, "qualifierText"), text(node, "date"),
                 text(node, "notBefore"), text(node, "notAfter"), Basis.orNull(text(node, "dateBasis")),
                 text(node, "dateNote"), text(node, "period"), Basis.of(text(node, "basis")), text(node, "note"));

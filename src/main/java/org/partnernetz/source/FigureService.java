@@ -23,7 +23,7 @@ public class FigureService {
 
     /**
      * A page of figures. {@code subject} names any object and {@code region} a region (by slug,
-     * seed id or global id); either may be null, like the other filters.
+     * seed key or global id); either may be null, like the other filters.
      */
     public Connection<Connection.Edge<Figure>> list(String subject, String region, List<String> metrics,
             PartialDate from, PartialDate to, PageRequest page) {

@@ -14,7 +14,7 @@ public record Source(String key, String slug, String title, String documentType,
         String file, String language) implements GraphObject {
 
     public static Source from(Node node) {
-        return new Source(text(node, "id"), text(node, "slug"), text(node, "title"), text(node, "documentType"),
+        return new Source(text(node, "key"), text(node, "slug"), text(node, "title"), text(node, "documentType"),
                 text(node, "publisher"), text(node, "date"), text(node, "dateKind"),
                 Basis.orNull(text(node, "dateBasis")), text(node, "dateNote"), text(node, "notBefore"),
                 text(node, "notAfter"), text(node, "url"), text(node, "file"), text(node, "language"));

@@ -9,7 +9,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads source documents by seed id, all of a request's at once. */
+/** Loads source documents by seed key, all of a request's at once. */
 @Component
 @Transactional(readOnly = true)
 class SourceLoader {
@@ -21,7 +21,7 @@ class SourceLoader {
     }
 
     Map<String, Source> byKeys(Set<String> keys) {
-        return neo4j.query("MATCH (s:Entity) WHERE s.id IN $keys AND s:Source RETURN s")
+        return neo4j.query("MATCH (s:Entity) WHERE s.key IN $keys AND s:Source RETURN s")
                 .bind(List.copyOf(keys)).to("keys")
                 .fetchAs(Source.class).mappedBy((types, record) -> Source.from(record.get("s").asNode()))
                 .all().stream()

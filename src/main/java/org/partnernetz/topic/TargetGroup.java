@@ -12,7 +12,7 @@ public record TargetGroup(String key, String slug, String name, String nameEn, S
         String descriptionEn, String basis, String note) implements GraphObject, GraphObject.Described {
 
     public static TargetGroup from(Node node) {
-        return new TargetGroup(text(node, "id"), text(node, "slug"), text(node, "name"), text(node, "nameEn"),
+        return new TargetGroup(text(node, "key"), text(node, "slug"), text(node, "name"), text(node, "nameEn"),
                 text(node, "description"), text(node, "descriptionEn"),
                 org.partnernetz.graph.Basis.of(text(node, "basis")), text(node, "note"));
     }

@@ -15,7 +15,7 @@ public record Topic(String key, String slug, String name, String nameEn, String 
         String descriptionEn, String basis, String note) implements GraphObject, GraphObject.Described {
 
     public static Topic from(Node node) {
-        return new Topic(text(node, "id"), text(node, "slug"), text(node, "name"), text(node, "nameEn"),
+        return new Topic(text(node, "key"), text(node, "slug"), text(node, "name"), text(node, "nameEn"),
                 text(node, "kind"), text(node, "description"), text(node, "descriptionEn"),
                 org.partnernetz.graph.Basis.of(text(node, "basis")), text(node, "note"));
     }

@@ -39,7 +39,7 @@ class CursorTests {
             assertThat(keys("{ organisations(first: 1) { edges { node { key } } } }", "organisations.edges[*].node.key"))
                     .containsExactly("aaa-cursor-test");
         } finally {
-            neo4j.query("MATCH (n:Entity {id: 'aaa-cursor-test'}) DETACH DELETE n").run();
+            neo4j.query("MATCH (n:Entity {key: 'aaa-cursor-test'}) DETACH DELETE n").run();
         }
     }
 
@@ -52,7 +52,7 @@ class CursorTests {
                 .execute().path("event.participants.pageInfo.endCursor").entity(String.class).get();
         insertOrganisationSortingFirst();
         neo4j.query("""
-                MATCH (o:Entity {id: 'aaa-cursor-test'}), (e:Entity {id: $event})
+                MATCH (o:Entity {key: 'aaa-cursor-test'}), (e:Entity {key: $event})
                 CREATE (o)-[:PARTICIPATES_IN {key: 'cursor-test', role: 'SIGNATORY', basis: 'stated', origin: 'api',
                         sources: ['src-whkt-2019-06-26-ehrenamt-bewegt']}]->(e)
                 """).bind(event).to("event").run();
@@ -61,7 +61,7 @@ class CursorTests {
                     "event.participants.edges[*].node.key");
             assertThat(next).isEqualTo(expected.subList(5, 10));
         } finally {
-            neo4j.query("MATCH (n:Entity {id: 'aaa-cursor-test'}) DETACH DELETE n").run();
+            neo4j.query("MATCH (n:Entity {key: 'aaa-cursor-test'}) DETACH DELETE n").run();
         }
     }
 
@@ -72,7 +72,7 @@ class CursorTests {
                 .path("partners.pageInfo.endCursor").entity(String.class).get();
         insertOrganisationSortingFirst();
         neo4j.query("""
-                MATCH (o:Entity {id: 'aaa-cursor-test'}), (r:Entity {id: 'nrw'})
+                MATCH (o:Entity {key: 'aaa-cursor-test'}), (r:Entity {key: 'nrw'})
                 CREATE (o)-[:ACTIVE_IN {key: 'cursor-test', basis: 'stated', origin: 'api',
                         sources: ['src-whkt-2019-06-26-ehrenamt-bewegt']}]->(r)
                 """).run();
@@ -81,7 +81,7 @@ class CursorTests {
                     "partners.edges[*].node.key");
             assertThat(next).isEqualTo(expected.subList(5, 10));
         } finally {
-            neo4j.query("MATCH (n:Entity {id: 'aaa-cursor-test'}) DETACH DELETE n").run();
+            neo4j.query("MATCH (n:Entity {key: 'aaa-cursor-test'}) DETACH DELETE n").run();
         }
     }
 
@@ -96,7 +96,7 @@ class CursorTests {
 
     private void insertOrganisationSortingFirst() {
         neo4j.query("""
-                CREATE (:Entity:Organisation {id: 'aaa-cursor-test', slug: 'aaa-cursor-test', name: 'AAA Cursor-Test',
+                CREATE (:Entity:Organisation {key: 'aaa-cursor-test', slug: 'aaa-cursor-test', name: 'AAA Cursor-Test',
                         kind: 'ASSOCIATION', origin: 'api', sortName: 'aaa cursor-test', searchText: 'aaacursortest'})
                 """).run();
     }

@@ -152,9 +152,9 @@ final class SyntheticNetwork {
         try (var session = driver.session()) {
             districts = session.executeRead(tx -> tx.run("""
                     MATCH (d:Region) WHERE d.type IN ['DISTRICT', 'DISTRICT_FREE_CITY']
-                    RETURN d.id AS id, d.name AS name,
-                           head([(d)-[:PART_OF]->(l:Region {type: 'LABOUR_MARKET_REGION'}) | l.id]) AS lmr
-                    ORDER BY d.id
+                    RETURN d.key AS id, d.name AS name,
+                           head([(d)-[:PART_OF]->(l:Region {type: 'LABOUR_MARKET_REGION'}) | l.key]) AS lmr
+                    ORDER BY d.key
                     """).list(r -> new District(r.get("id").asString(), r.get("name").asString(),
                     r.get("lmr").isNull() ? "" : r.get("lmr").asString(), 0.6 + 1.6 * random.nextDouble())));
         }
@@ -182,7 +182,7 @@ final class SyntheticNetwork {
             var title = "Pressemitteilung " + (i + 1) + ": " + pick(TOPICS) + " in " + districts.get(
                     random.nextInt(districts.size())).name();
             var row = new HashMap<String, Object>();
-            row.put("id", id);
+            row.put("key", id);
             row.put("slug", id);
             row.put("title", title);
             row.put("publisher", "Synthetische Quelle (Skalentest)");
@@ -216,7 +216,7 @@ final class SyntheticNetwork {
             orgKinds[i] = kind;
             orgDistrict[i] = district;
             var row = new HashMap<String, Object>();
-            row.put("id", orgIds[i]);
+            row.put("key", orgIds[i]);
             row.put("slug", orgIds[i]);
             row.put("name", name);
             row.put("aliases", List.of());
@@ -411,7 +411,7 @@ final class SyntheticNetwork {
                     projectsByDistrict.get(home).add(projects - 1);
                 }
             }
-            row.put("id", id);
+            row.put("key", id);
             row.put("slug", id);
             node(label, row);
 
@@ -652,8 +652,8 @@ final class SyntheticNetwork {
         }
         run("""
                 UNWIND $rows AS row
-                MATCH (a:Entity {id: row.from})
-                MATCH (b:Entity {id: row.to})
+                MATCH (a:Entity {key: row.from})
+                MATCH (b:Entity {key: row.to})
                 CREATE (a)-[r:%s]->(b)
                 SET r = row.props
                 """.formatted(type), rows);

@@ -69,13 +69,13 @@ class SeedImportTests {
         copySeed();
         Files.writeString(seedCopy.resolve("people.yaml"), """
 
-                - id: whkt
+                - key: whkt
                   name: "Doppelt vergeben"
                   sources: [src-whkt-2019-06-26-ehrenamt-bewegt]
                 """, StandardOpenOption.APPEND);
         Files.writeString(seedCopy.resolve("events.yaml"), """
 
-                - id: broken-date-event
+                - key: broken-date-event
                   name: "Kaputtes Datum"
                   kind: MEETING
                   date: "2019-02-30"
@@ -83,7 +83,7 @@ class SeedImportTests {
                 """, StandardOpenOption.APPEND);
         Files.writeString(seedCopy.resolve("regions.yaml"), """
 
-                - id: short-key-town
+                - key: short-key-town
                   name: "Zu kurzer Schlüssel"
                   type: MUNICIPALITY
                   ags: "5111"
@@ -94,11 +94,11 @@ class SeedImportTests {
 
         assertThatThrownBy(() -> importer.importFrom("file:" + seedCopy + "/"))
                 .isInstanceOf(SeedException.class)
-                .hasMessageContaining("people.yaml, entry 'whkt': duplicate id (already used in organisations.yaml)")
+                .hasMessageContaining("people.yaml, entry 'whkt': duplicate key (already used in organisations.yaml)")
                 .hasMessageContaining("regions.yaml, entry 'short-key-town': ags")
                 .hasMessageContaining("events.yaml, entry 'broken-date-event': date '2019-02-30' is not a valid date");
 
-        Files.writeString(seedCopy.resolve("people.yaml"), "- id: someone\n  nmae: typo\n");
+        Files.writeString(seedCopy.resolve("people.yaml"), "- key: someone\n  nmae: typo\n");
         assertThatThrownBy(() -> importer.importFrom("file:" + seedCopy + "/"))
                 .isInstanceOf(SeedException.class)
                 .hasMessageContaining("people.yaml")
@@ -142,7 +142,7 @@ class SeedImportTests {
                 """, StandardOpenOption.APPEND);
         Files.writeString(seedCopy.resolve("regions.yaml"), """
 
-                - id: pressed-town
+                - key: pressed-town
                   name: "Aus der Presse eingeordnet"
                   type: MUNICIPALITY
                   parents: [duesseldorf]
@@ -151,7 +151,7 @@ class SeedImportTests {
                 """, StandardOpenOption.APPEND);
         Files.writeString(seedCopy.resolve("organisations.yaml"), """
 
-                - id: merged-body
+                - key: merged-body
                   name: "Name A"
                   aliases: ["Name B"]
                   kind: ASSOCIATION
@@ -160,7 +160,7 @@ class SeedImportTests {
                 """, StandardOpenOption.APPEND);
         Files.writeString(seedCopy.resolve("events.yaml"), """
 
-                - id: bounded-event
+                - key: bounded-event
                   name: "Zwischen zwei Daten"
                   kind: MEETING
                   notBefore: "2019"
@@ -203,16 +203,16 @@ class SeedImportTests {
         // What an editor would have done through the API: a new organisation taking part in a seeded
         // project, a seeded organisation renamed, and a seeded person given an appearance.
         neo4j.query("""
-                MATCH (hispi:Entity {id: 'hispi'}), (event:Entity {id: 'veranstaltung-duesseldorf-kreis-mettmann-2018-11-21'}),
-                      (person:Entity {id: 'marija-bakker'})
-                CREATE (o:Entity:Organisation {id: 'api-made', slug: 'api-made', name: 'Über die API angelegt',
+                MATCH (hispi:Entity {key: 'hispi'}), (event:Entity {key: 'veranstaltung-duesseldorf-kreis-mettmann-2018-11-21'}),
+                      (person:Entity {key: 'marija-bakker'})
+                CREATE (o:Entity:Organisation {key: 'api-made', slug: 'api-made', name: 'Über die API angelegt',
                         kind: 'ASSOCIATION', origin: 'api', sortName: 'uber die api angelegt', searchText: 'uberdieapiangelegt'})
                 CREATE (o)-[:PARTICIPATES_IN {key: 'api|1', origin: 'api', role: 'PARTNER', basis: 'stated',
                         sources: ['src-duesseldorf-2018-11-integration-arbeit-ausbildung']}]->(hispi)
                 CREATE (person)-[:SPEAKS_AT {key: 'api|2', origin: 'api', role: 'guest', basis: 'stated',
                         sources: ['src-duesseldorf-2018-11-integration-arbeit-ausbildung']}]->(event)
                 WITH 1 AS done
-                MATCH (whkt:Entity {id: 'whkt'})
+                MATCH (whkt:Entity {key: 'whkt'})
                 SET whkt.name = 'WHKT (umbenannt)', whkt.editedFields = ['name']
                 """).run();
         copySeed();
@@ -223,22 +223,22 @@ class SeedImportTests {
         try {
             var result = importer.importFrom("file:" + seedCopy + "/");
 
-            assertThat(count("MATCH (:Entity {id: 'api-made', origin: 'api'})-[:PARTICIPATES_IN {key: 'api|1'}]->(:Entity {id: 'hispi'}) RETURN count(*)"))
+            assertThat(count("MATCH (:Entity {key: 'api-made', origin: 'api'})-[:PARTICIPATES_IN {key: 'api|1'}]->(:Entity {key: 'hispi'}) RETURN count(*)"))
                     .isEqualTo(1);
-            assertThat(text("MATCH (n:Entity {id: 'whkt'}) RETURN n.name")).isEqualTo("WHKT (umbenannt)");
-            assertThat(text("MATCH (n:Entity {id: 'whkt'}) RETURN n.shortName")).isEqualTo("WHKT");
+            assertThat(text("MATCH (n:Entity {key: 'whkt'}) RETURN n.name")).isEqualTo("WHKT (umbenannt)");
+            assertThat(text("MATCH (n:Entity {key: 'whkt'}) RETURN n.shortName")).isEqualTo("WHKT");
             assertThat(result.keptEdits()).containsExactly("whkt.name");
-            assertThat(text("MATCH (n:Entity {id: 'marija-bakker'}) RETURN n.origin")).isEqualTo("api");
-            assertThat(count("MATCH (:Entity {id: 'marija-bakker'})-[r:SPEAKS_AT]->() RETURN count(r)"))
+            assertThat(text("MATCH (n:Entity {key: 'marija-bakker'}) RETURN n.origin")).isEqualTo("api");
+            assertThat(count("MATCH (:Entity {key: 'marija-bakker'})-[r:SPEAKS_AT]->() RETURN count(r)"))
                     .as("the seed's own appearance of the removed person is gone, the API's stays").isEqualTo(1);
             assertThat(result.leftToTheApi()).contains("marija-bakker");
         } finally {
-            neo4j.query("MATCH (n:Entity {id: 'api-made'}) DETACH DELETE n").run();
+            neo4j.query("MATCH (n:Entity {key: 'api-made'}) DETACH DELETE n").run();
             neo4j.query("MATCH ()-[r {key: 'api|2'}]->() DELETE r").run();
-            neo4j.query("MATCH (n:Entity) WHERE n.id IN ['whkt', 'marija-bakker'] SET n.origin = 'seed' REMOVE n.editedFields").run();
+            neo4j.query("MATCH (n:Entity) WHERE n.key IN ['whkt', 'marija-bakker'] SET n.origin = 'seed' REMOVE n.editedFields").run();
             importer.importFrom(SEED);
         }
-        assertThat(text("MATCH (n:Entity {id: 'whkt'}) RETURN n.name")).isEqualTo("Westdeutscher Handwerkskammertag");
+        assertThat(text("MATCH (n:Entity {key: 'whkt'}) RETURN n.name")).isEqualTo("Westdeutscher Handwerkskammertag");
     }
 
     private int count(String cypher) {
@@ -252,7 +252,7 @@ class SeedImportTests {
     /** A YAML list without the entry whose id is {@code id}. */
     private static String withoutEntry(String yaml, String id) {
         return String.join("\n", java.util.Arrays.stream(yaml.split("(?m)^(?=- )"))
-                .filter(entry -> !entry.startsWith("- id: " + id + "\n")).toList()).replace("\n\n", "\n");
+                .filter(entry -> !entry.startsWith("- key: " + id + "\n")).toList()).replace("\n\n", "\n");
     }
 
     /** A YAML list without the entries that mention {@code id}. */

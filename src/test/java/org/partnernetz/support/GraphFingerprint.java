@@ -24,7 +24,7 @@ public final class GraphFingerprint {
                 .forEach(row -> lines.add("node " + sorted(row.get("labels")) + " " + new TreeMap<>((Map<?, ?>) row.get("props"))));
         neo4j.query("""
                 MATCH (a)-[r]->(b)
-                RETURN type(r) AS type, coalesce(a.id, a.key) AS from, coalesce(b.id, b.key) AS to,
+                RETURN type(r) AS type, a.key AS from, b.key AS to,
                        properties(r) AS props
                 """)
                 .fetch().all()
