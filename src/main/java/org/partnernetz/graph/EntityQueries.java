@@ -133,13 +133,9 @@ public class EntityQueries {
             conditions.add("n.%s IN $kinds".formatted(nodes.type(label).kindProperty()));
             parameters.put("kinds", filter.kinds());
         }
-        if (filter.region() != null) {
-            conditions.add("EXISTS { (n)-[:COUNTED_IN]->(:Region)-[:PART_OF*0..6]->(:Entity {key: $region}) }");
-            parameters.put("region", filter.region());
-        }
-        if (filter.subject() != null) {
-            conditions.add("EXISTS { (n)-[:ABOUT]->(:Entity {key: $subject}) }");
-            parameters.put("subject", filter.subject());
+        for (var condition : filter.conditions()) {
+            conditions.add(condition.cypher());
+            parameters.put(condition.parameter(), condition.value());
         }
         if (filter.from() != null) {
             conditions.add("(n.end IS NULL OR n.end >= $from)");
@@ -151,7 +147,7 @@ public class EntityQueries {
         }
         var where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
         var order = nodes.type(label).order();
-        SortKey.bindAfter(order, page, parameters);
+        SortKey.bindAfter(label.name(), order, page, parameters);
         parameters.put("limit", page.limit());
         var cypher = """
                 RETURN COUNT { MATCH (n:%1$s) %2$s } AS total,
@@ -171,7 +167,7 @@ public class EntityQueries {
                                 v.get("key").asList(Value::asObject)))))
                 .one().orElseThrow();
         var rows = result.rows().stream().map(row -> new Connection.Row<>(type.cast(row.item()), row.key())).toList();
-        return Connection.ofNodes(rows, page, result.total());
+        return Connection.ofNodes(label.name(), rows, page, result.total());
     }
 
     /**
@@ -182,18 +178,31 @@ public class EntityQueries {
      *     {@code documentType}, for figures their {@code metric})
      * @param from keep objects whose time ends on or after this date
      * @param to keep objects whose time starts on or before this date
-     * @param subject the seed key of the object figures must be about
-     * @param region the seed key of the region figures must be counted in (or in a region inside it)
+     * @param conditions what a feature adds for its own kind of object (over the node {@code n})
      */
-    public record Filter(String name, List<String> kinds, PartialDate from, PartialDate to, String subject,
-            String region) {
+    public record Filter(String name, List<String> kinds, PartialDate from, PartialDate to,
+            List<Condition> conditions) {
 
         public Filter(String name, List<String> kinds, PartialDate from, PartialDate to) {
-            this(name, kinds, from, to, null, null);
+            this(name, kinds, from, to, List.of());
+        }
+
+        /** The same filter with one more condition. */
+        public Filter and(Condition condition) {
+            var all = new ArrayList<>(conditions);
+            all.add(condition);
+            return new Filter(name, kinds, from, to, List.copyOf(all));
         }
 
         public static Filter byName(String name) {
             return new Filter(name, null, null, null);
         }
+    }
+
+    /**
+     * A condition a feature adds to its root list, e.g. "figures about this subject": Cypher over the
+     * node {@code n}, with one parameter.
+     */
+    public record Condition(String cypher, String parameter, Object value) {
     }
 }

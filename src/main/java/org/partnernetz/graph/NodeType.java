@@ -22,12 +22,12 @@ public record NodeType(Label label, Class<? extends GraphObject> type, Function<
         List<SortKey> order, String kindProperty) {
 
     /** Alphabetically by folded name, then seed key. */
-    public static final List<SortKey> ALPHABETICAL = List.of(SortKey.ascending("n.sortName"), SortKey.ascending("n.key"));
+    public static final List<SortKey> ALPHABETICAL = List.of(SortKey.ascending("coalesce(n.sortName, '')"), SortKey.ascending("n.key"));
 
     /** Newest first by date (or the bound known), undated last, then by name and seed key. */
     public static final List<SortKey> NEWEST_FIRST = List.of(
             SortKey.descending("coalesce(n.start, n.end, date('0001-01-01'))"),
-            SortKey.ascending("n.sortName"), SortKey.ascending("n.key"));
+            SortKey.ascending("coalesce(n.sortName, '')"), SortKey.ascending("n.key"));
 
     public static NodeType of(Label label, Class<? extends GraphObject> type, Function<Node, ? extends GraphObject> mapper) {
         return new NodeType(label, type, mapper, ALPHABETICAL, "kind");

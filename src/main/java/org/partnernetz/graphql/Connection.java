@@ -23,13 +23,16 @@ public record Connection<E>(List<E> edges, PageInfo pageInfo, int totalCount) {
     public record Row<R>(R item, List<Object> key) {
     }
 
-    /** Turns fetched rows (up to {@code limit()}) into a page; {@code edge} gets each item and its cursor. */
-    public static <R, E> Connection<E> of(List<Row<R>> rows, PageRequest page, int totalCount,
+    /**
+     * Turns fetched rows (up to {@code limit()}) of {@code list} into a page; {@code edge} gets each
+     * item and its cursor.
+     */
+    public static <R, E> Connection<E> of(String list, List<Row<R>> rows, PageRequest page, int totalCount,
             BiFunction<R, String, E> edge) {
         var edges = new ArrayList<E>();
         var cursors = new ArrayList<String>();
         for (int i = 0; i < Math.min(rows.size(), page.first()); i++) {
-            var cursor = PageRequest.cursor(rows.get(i).key());
+            var cursor = PageRequest.cursor(list, rows.get(i).key());
             cursors.add(cursor);
             edges.add(edge.apply(rows.get(i).item(), cursor));
         }
@@ -38,8 +41,8 @@ public record Connection<E>(List<E> edges, PageInfo pageInfo, int totalCount) {
         return new Connection<>(List.copyOf(edges), info, totalCount);
     }
 
-    public static <T> Connection<Edge<T>> ofNodes(List<Row<T>> rows, PageRequest page, int totalCount) {
-        return of(rows, page, totalCount, (node, cursor) -> new Edge<>(cursor, node));
+    public static <T> Connection<Edge<T>> ofNodes(String list, List<Row<T>> rows, PageRequest page, int totalCount) {
+        return of(list, rows, page, totalCount, (node, cursor) -> new Edge<>(cursor, node));
     }
 
     /** Rows from items and a function that gives each one's sort key values. */

@@ -16,7 +16,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * inside they hold the values of the list's sort keys for one item ({@link SortKey}), so a page
  * continues after that item wherever it now stands.
  */
-public record PageRequest(int first, List<Object> after) {
+public record PageRequest(int first, String afterList, List<Object> after) {
+
+    /** A page from the start of a list. */
+    public PageRequest(int first) {
+        this(first, null, null);
+    }
 
     /** The most items one page may hold. */
     public static final int MAX_FIRST = 100;
@@ -28,13 +33,25 @@ public record PageRequest(int first, List<Object> after) {
         if (size < 0 || size > MAX_FIRST) {
             throw new BadRequestException("first must be between 0 and " + MAX_FIRST + ", was " + size);
         }
-        return new PageRequest(size, after == null ? null : decode(after));
+        if (after == null) {
+            return new PageRequest(size);
+        }
+        var cursor = decode(after);
+        return new PageRequest(size, cursor.list(), cursor.values());
     }
 
-    /** The cursor of an item whose sort keys have these values (strings, whole numbers, dates). */
-    public static String cursor(List<Object> values) {
-        var array = JsonNodeFactory.instance.arrayNode();
+    /**
+     * The cursor of an item of {@code list} (a name for the list, so that a cursor is refused by any
+     * other) whose sort keys have these values (strings, whole numbers, dates).
+     */
+    public static String cursor(String list, List<Object> values) {
+        var cursor = JsonNodeFactory.instance.objectNode();
+        cursor.put("list", list);
+        var array = cursor.putArray("after");
         for (var value : values) {
+            if (value == null) {
+                throw new IllegalStateException("a sort key is null; sort keys must coalesce nulls");
+            }
             switch (value) {
                 case String text -> array.add(text);
                 case Number number -> array.add(number.longValue());
@@ -43,13 +60,18 @@ public record PageRequest(int first, List<Object> after) {
             }
         }
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(JSON.writeValueAsString(array).getBytes(StandardCharsets.UTF_8));
+                .encodeToString(JSON.writeValueAsString(cursor).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static List<Object> decode(String cursor) {
+    private record Decoded(String list, List<Object> values) {
+    }
+
+    private static Decoded decode(String cursor) {
         try {
-            var node = JSON.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-            if (node.isArray() && !node.isEmpty()) {
+            var root = JSON.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            var node = root.get("after");
+            var list = root.get("list");
+            if (list != null && list.isString() && node != null && node.isArray() && !node.isEmpty()) {
                 var values = new ArrayList<Object>();
                 for (JsonNode value : node) {
                     if (value.isString()) {
@@ -62,7 +84,7 @@ public record PageRequest(int first, List<Object> after) {
                         throw new IllegalArgumentException("unexpected value in cursor");
                     }
                 }
-                return List.copyOf(values);
+                return new Decoded(list.asString(), List.copyOf(values));
             }
         } catch (IllegalArgumentException | JacksonException | java.time.DateTimeException e) {
             // falls through to the error below

@@ -53,10 +53,13 @@ public record SortKey(String expression, boolean descending) {
         return "($after0 IS NULL OR " + String.join(" OR ", alternatives) + ")";
     }
 
-    /** Puts the cursor's values into {@code parameters} for {@link #after}; checks it fits the order. */
-    public static void bindAfter(List<SortKey> order, PageRequest page, Map<String, Object> parameters) {
+    /**
+     * Puts the cursor's values into {@code parameters} for {@link #after}; checks that the cursor is
+     * one of {@code list} and fits its order.
+     */
+    public static void bindAfter(String list, List<SortKey> order, PageRequest page, Map<String, Object> parameters) {
         var after = page.after();
-        if (after != null && after.size() != order.size()) {
+        if (after != null && (!list.equals(page.afterList()) || after.size() != order.size())) {
             throw new BadRequestException("The cursor is not one of this list; use a cursor the same list returned");
         }
         for (int i = 0; i < order.size(); i++) {

@@ -87,9 +87,10 @@ public class CollaborationDeriver {
     }
 
     /**
-     * Derives every collaboration link and returns how many there are. {@code generation} names the
-     * state of the base facts (the importer uses a digest of the seed, so the same seed gives the
-     * same graph). Must run outside any transaction: it commits batch by batch.
+     * Derives every collaboration link and returns how many there are. {@code generation} must be new
+     * for every rebuild: links it does not stamp are stale and removed, and the base facts include
+     * what the API wrote, not only the seed (the importer uses the seed's digest and a random part).
+     * Must run outside any transaction: it commits batch by batch.
      */
     public int rebuild(String generation) {
         try (var session = driver.session()) {

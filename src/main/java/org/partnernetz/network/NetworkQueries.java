@@ -39,7 +39,7 @@ class NetworkQueries {
             """;
 
     /** Partners alphabetically, by name and then seed key. */
-    private static final List<SortKey> PARTNER_ORDER = List.of(SortKey.ascending("o.sortName"), SortKey.ascending("o.key"));
+    private static final List<SortKey> PARTNER_ORDER = List.of(SortKey.ascending("coalesce(o.sortName, '')"), SortKey.ascending("o.key"));
 
     /** Pairs by strength: most links first, then by the pair's seed keys. */
     private static final List<SortKey> PAIR_ORDER = List.of(SortKey.descending("size(links)"), SortKey.ascending("pairKey"));
@@ -108,7 +108,7 @@ class NetworkQueries {
         parameters.put("includeSubregions", includeSubregions);
         parameters.put("kinds", kinds);
         parameters.put("limit", page.limit());
-        SortKey.bindAfter(PARTNER_ORDER, page, parameters);
+        SortKey.bindAfter("partners", PARTNER_ORDER, page, parameters);
         record Row(Organisation organisation, List<PartnerTie> ties) {
         }
         record Result(int total, List<Connection.Row<Row>> rows) {
@@ -119,7 +119,7 @@ class NetworkQueries {
                         v -> new Connection.Row<>(new Row(Organisation.from(v.get("o").asNode()),
                                 sorted(v.get("ties").asList(this::tie))), v.get("key").asList(Value::asObject)))))
                 .one().orElse(new Result(0, List.of()));
-        return Connection.of(result.rows(), page, result.total(),
+        return Connection.of("partners", result.rows(), page, result.total(),
                 (row, cursor) -> new PartnerEdge(cursor, row.organisation(), row.ties()));
     }
 
@@ -141,7 +141,7 @@ class NetworkQueries {
         parameters.put("from", from == null ? null : from.first());
         parameters.put("to", to == null ? null : to.last());
         parameters.put("limit", page.limit());
-        SortKey.bindAfter(PAIR_ORDER, page, parameters);
+        SortKey.bindAfter("collaborations", PAIR_ORDER, page, parameters);
         record Result(int total, List<Connection.Row<Collaboration>> pairs) {
         }
         var result = neo4j.query(COLLABORATIONS.formatted(selection)).bindAll(parameters)
@@ -150,7 +150,7 @@ class NetworkQueries {
                         record.get("page").asList(pair -> new Connection.Row<>(collaboration(pair.get("links")),
                                 pair.get("key").asList(Value::asObject)))))
                 .one().orElse(new Result(0, List.of()));
-        return Connection.ofNodes(result.pairs(), page, result.total());
+        return Connection.ofNodes("collaborations", result.pairs(), page, result.total());
     }
 
     /** Ties in a stable order: by kind, then region, then the project or event they run through. */

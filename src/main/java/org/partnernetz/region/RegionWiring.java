@@ -24,7 +24,7 @@ class RegionWiring {
                     CASE n.type WHEN 'COUNTRY' THEN 0 WHEN 'STATE' THEN 1 WHEN 'ADMINISTRATIVE_DISTRICT' THEN 2
                       WHEN 'LABOUR_MARKET_REGION' THEN 3 WHEN 'DISTRICT' THEN 4 WHEN 'DISTRICT_FREE_CITY' THEN 4
                       WHEN 'MUNICIPALITY' THEN 5 WHEN 'CITY_DISTRICT' THEN 6 ELSE 7 END"""),
-            SortKey.ascending("n.sortName"), SortKey.ascending("n.key"));
+            SortKey.ascending("coalesce(n.sortName, '')"), SortKey.ascending("n.key"));
 
     @Bean
     NodeType regionNodeType() {

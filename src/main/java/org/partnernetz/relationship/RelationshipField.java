@@ -35,10 +35,10 @@ public record RelationshipField(String typeName, String field, String pattern, S
     /** After the other end, two relationships to the same object are told apart by type, role and key. */
     private static final List<SortKey> TIE_BREAK = List.of(SortKey.ascending("type(r)"),
             SortKey.ascending("coalesce(r.role, '')"), SortKey.ascending("coalesce(r.key, '')"));
-    public static final List<SortKey> ALPHABETICAL = order(SortKey.ascending("t.sortName"), SortKey.ascending("t.key"));
+    public static final List<SortKey> ALPHABETICAL = order(SortKey.ascending("coalesce(t.sortName, '')"), SortKey.ascending("t.key"));
     /** By date, or by the bound known where only bounds are; undated last. */
     public static final List<SortKey> BY_DATE = order(SortKey.ascending("coalesce(t.start, t.end, date('9999-12-31'))"),
-            SortKey.ascending("t.sortName"), SortKey.ascending("t.key"));
+            SortKey.ascending("coalesce(t.sortName, '')"), SortKey.ascending("t.key"));
 
     /** The start of a pattern that reaches every region inside {@code p} (the hierarchy is at most six deep). */
     public static final String SUBREGIONS = "(p)<-[:PART_OF*0..6]-(:Region)";

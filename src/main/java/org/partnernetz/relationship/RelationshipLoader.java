@@ -83,7 +83,7 @@ class RelationshipLoader {
             parameters.put("kinds", group.filter().kinds());
             parameters.put("roles", group.filter().roles());
             parameters.put("limit", group.page().limit());
-            SortKey.bindAfter(field.order(), group.page(), parameters);
+            SortKey.bindAfter(field.typeName() + "." + field.field(), field.order(), group.page(), parameters);
             neo4j.query(QUERY.formatted(pattern, SortKey.values(field.order()), SortKey.orderBy(field.order(), "sortKey"),
                             SortKey.after(field.order(), "row.key")))
                     .bindAll(parameters)

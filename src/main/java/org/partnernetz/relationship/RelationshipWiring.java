@@ -48,7 +48,7 @@ class RelationshipWiring implements RuntimeWiringConfigurer {
         public CompletableFuture<Object> get(DataFetchingEnvironment env) {
             GraphObject parent = env.getSource();
             var page = field.shape() == RelationshipField.Shape.SINGLE
-                    ? new PageRequest(1, null)
+                    ? new PageRequest(1)
                     : PageRequest.of(env.getArgument("first"), env.getArgument("after"));
             DataLoader<RelationshipLoader.Key, RelationshipLoader.Loaded> loader = env.getDataLoader(LOADER);
             return loader.load(new RelationshipLoader.Key(field, parent.key(), filter(env), page))
@@ -78,9 +78,9 @@ class RelationshipWiring implements RuntimeWiringConfigurer {
         private Object shape(PageRequest page, RelationshipLoader.Loaded loaded) {
             var rows = Connection.rows(loaded.rows(), RelationshipLoader.Row::key);
             return switch (field.shape()) {
-                case RELATIONSHIPS -> Connection.of(rows, page, loaded.total(),
+                case RELATIONSHIPS -> Connection.of(getDescription(), rows, page, loaded.total(),
                         (row, cursor) -> new RelationshipEdge(cursor, row.node(), row.relationship()));
-                case SOURCES, FIGURES -> Connection.of(rows, page, loaded.total(),
+                case SOURCES, FIGURES -> Connection.of(getDescription(), rows, page, loaded.total(),
                         (row, cursor) -> new Connection.Edge<>(cursor, row.node()));
                 case SINGLE -> loaded.rows().isEmpty() ? null : loaded.rows().getFirst().node();
             };

@@ -52,7 +52,13 @@ public class GraphSchema implements SmartLifecycle {
                     "CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE",
                     """
                     MATCH (n:Entity) WHERE n.key IS NULL AND n.id IS NOT NULL
-                    CALL (n) { SET n.key = n.id REMOVE n.id } IN TRANSACTIONS OF 10000 ROWS""",
+                    CALL (n) {
+                      WITH n WHERE NOT EXISTS { MATCH (:Entity {key: n.id}) }
+                      SET n.key = n.id REMOVE n.id
+                    } IN TRANSACTIONS OF 10000 ROWS""",
+                    """
+                    MATCH (n:Entity) WHERE n.key IS NOT NULL AND n.id IS NOT NULL
+                    CALL (n) { REMOVE n.id } IN TRANSACTIONS OF 10000 ROWS""",
                     "DROP CONSTRAINT entity_id IF EXISTS")));
 
     private final Neo4jClient neo4j;
@@ -71,12 +77,17 @@ public class GraphSchema implements SmartLifecycle {
 
     /** The version the database has reached; 0 for a database the hub has not set up. */
     public int current() {
-        return neo4j.query("OPTIONAL MATCH (v:SchemaVersion {id: 'schema'}) RETURN coalesce(v.version, 0) AS version")
+        return neo4j.query("MATCH (v:SchemaVersion) RETURN coalesce(max(v.version), 0) AS version")
                 .fetchAs(Integer.class).one().orElse(0);
     }
 
     /** Applies the steps the database lacks; returns the version reached. Idempotent. */
     public int apply() {
+        // One version node, even when two instances start at once: MERGE under a unique constraint.
+        try (var session = driver.session()) {
+            session.run("CREATE CONSTRAINT schema_version_id IF NOT EXISTS FOR (v:SchemaVersion) REQUIRE v.id IS UNIQUE")
+                    .consume();
+        }
         int current = current();
         for (var step : STEPS) {
             if (step.version() > current) {
@@ -92,6 +103,12 @@ public class GraphSchema implements SmartLifecycle {
                 log.info("Graph schema is at version {}: {}", step.version(), step.description());
                 current = step.version();
             }
+        }
+        var keyless = neo4j.query("MATCH (n:Entity) WHERE n.key IS NULL RETURN collect(n.id)[0..20] AS ids")
+                .fetchAs(List.class).mappedBy((types, record) -> record.get("ids").asList(value -> value.asObject()))
+                .one().orElse(List.of());
+        if (!keyless.isEmpty()) {
+            log.warn("Entities without a key (their old id is another entity's key; resolve by hand): {}", keyless);
         }
         return current;
     }

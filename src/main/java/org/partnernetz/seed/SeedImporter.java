@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads a {@link SeedSet} into Neo4j as the base of the graph: entries are merged by id,
+ * Loads a {@link SeedSet} into Neo4j as the base of the graph: entries are merged by key,
  * relationships by a key made of type, ends and role, and what an earlier import wrote that the
  * seed no longer holds is removed. The importer owns only what the seed owns: what was created or
  * changed through the API stays as it is (see {@link #write}). Importing the same seed twice
@@ -67,10 +67,12 @@ public class SeedImporter {
         var labels = SeedValidator.validate(seed);
         var started = System.nanoTime();
         schema.apply();
-        var written = transactions.execute(status -> write(seed, labels));
+        boolean legacy = writtenBeforeOriginMarking();
+        var written = transactions.execute(status -> write(seed, labels, legacy));
         var digest = reader.digest(location);
         var result = new ImportResult(written.entries(), written.relationships(),
-                collaborations.rebuild(digest), written.entriesByLabel(), written.relationshipsByType(),
+                collaborations.rebuild(digest + "/" + java.util.UUID.randomUUID()), written.entriesByLabel(),
+                written.relationshipsByType(),
                 written.keptEdits(), written.leftToTheApi());
         if (!written.keptEdits().isEmpty()) {
             log.warn("Seeded values changed by edits were kept (the seed says otherwise): {}", written.keptEdits());
@@ -83,6 +85,14 @@ public class SeedImporter {
                 .bind(FORMAT).to("format").bind(digest).to("digest").run();
         log.info("Imported the seed from {} in {} ms: {}", location, (System.nanoTime() - started) / 1_000_000, result);
         return result;
+    }
+
+    /** Whether the graph holds entities written by an importer that did not yet mark their origin (format 2 or older). */
+    private boolean writtenBeforeOriginMarking() {
+        return neo4j.query("""
+                OPTIONAL MATCH (s:SeedState {id: 'seed'})
+                RETURN EXISTS { MATCH (:Entity) } AND coalesce(s.format, 1) < 3 AS legacy
+                """).fetchAs(Boolean.class).one().orElse(false);
     }
 
     /**
@@ -99,13 +109,15 @@ public class SeedImporter {
 
     /**
      * Keeps what the seed owns in step with it, by the rule in {@code graph-seed/README.md}: nodes and
-     * relationships the seed wrote carry {@code origin: 'seed'} (a graph written before the marking
-     * counts as the seed's); anything else belongs to the API and is never touched. A seeded value
-     * an edit changed (named in {@code editedFields}) is kept and reported. What the seed no longer
-     * holds is removed, unless an edit changed it or an API relationship hangs on it: then it is
-     * handed over to the API ({@code origin: 'api'}) and reported.
+     * relationships the seed wrote carry {@code origin: 'seed'}; anything else belongs to the API and
+     * is never touched (in a graph written before the marking, by importer format 2 or older,
+     * unmarked things count as the seed's). A seeded value an edit changed (named in
+     * {@code editedFields}) is kept, with the search and time keys the edit left, and reported.
+     * What the seed no longer holds is removed, unless an edit changed it, an API relationship hangs on
+     * it or, for a document, an API fact cites it: then it is handed over to the API
+     * ({@code origin: 'api'}) with its remaining relationships, and reported.
      */
-    private Written write(SeedSet seed, Map<String, Label> labels) {
+    private Written write(SeedSet seed, Map<String, Label> labels, boolean legacy) {
         var report = new Report();
         var rowsByLabel = new LinkedHashMap<Label, List<Map<String, Object>>>();
         seed.entries().forEach(located -> rowsByLabel
@@ -115,16 +127,16 @@ public class SeedImporter {
                 UNWIND $rows AS row
                 MERGE (n:Entity {key: row.key})
                   ON CREATE SET n.origin = 'seed'
-                WITH n, row, coalesce(n.origin, 'seed') = 'seed' AS owned, properties(n) AS old,
-                     coalesce(n.editedFields, []) AS edited
+                WITH n, row, %3$s AS owned, properties(n) AS old, coalesce(n.editedFields, []) AS edited
                 CALL (n, row, owned, old, edited) {
                   WITH * WHERE owned
-                  REMOVE n:%s
-                  SET n = row, n:%s, n.origin = 'seed'
-                  FOREACH (field IN edited | SET n[field] = old[field])
+                  REMOVE n:%1$s
+                  SET n = row, n:%2$s, n.origin = 'seed'
+                  FOREACH (field IN edited + CASE WHEN size(edited) > 0 THEN $derived ELSE [] END | SET n[field] = old[field])
                   SET n.editedFields = CASE WHEN size(edited) > 0 THEN edited END
                 }
-                """.formatted(ALL_LABELS, label) + REPORT).bind(rows).to("rows")));
+                """.formatted(ALL_LABELS, label, owned("n")) + REPORT)
+                .bind(rows).to("rows").bind(legacy).to("legacy").bind(DERIVED_FIELDS).to("derived")));
 
         var relationships = relationshipRows(seed);
         relationships.forEach((type, rows) -> report.add(neo4j.query("""
@@ -133,23 +145,23 @@ public class SeedImporter {
                 MATCH (b:Entity {key: row.to})
                 MERGE (a)-[n:%s {key: row.props.key}]->(b)
                   ON CREATE SET n.origin = 'seed'
-                WITH n, row.props AS row, coalesce(n.origin, 'seed') = 'seed' AS owned, properties(n) AS old,
-                     coalesce(n.editedFields, []) AS edited
+                WITH n, row.props AS row, %s AS owned, properties(n) AS old, coalesce(n.editedFields, []) AS edited
                 CALL (n, row, owned, old, edited) {
                   WITH * WHERE owned
                   SET n = row, n.origin = 'seed'
                   FOREACH (field IN edited | SET n[field] = old[field])
                   SET n.editedFields = CASE WHEN size(edited) > 0 THEN edited END
                 }
-                """.formatted(type) + REPORT).bind(rows).to("rows")));
+                """.formatted(type, owned("n")) + REPORT).bind(rows).to("rows").bind(legacy).to("legacy")));
 
         var ids = seed.entries().map(l -> l.entry().key()).toList();
         var keys = relationships.values().stream().flatMap(List::stream)
                 .map(row -> ((Map<?, ?>) row.get("props")).get("key")).toList();
-        report.handedOver(neo4j.query("""
-                MATCH (n:Entity) WHERE coalesce(n.origin, 'seed') = 'seed' AND NOT n.key IN $ids
+        List<String> handedOver = neo4j.query("""
+                MATCH (n:Entity) WHERE %1$s AND NOT n.key IN $ids
                 WITH n, n.editedFields IS NOT NULL
-                        OR EXISTS { (n)-[x]-(:Entity) WHERE coalesce(x.origin, 'seed') <> 'seed' } AS kept
+                        OR EXISTS { (n)-[x]-(:Entity) WHERE NOT %2$s OR x.editedFields IS NOT NULL }
+                        OR (n:Source AND EXISTS { MATCH ()-[y]->() WHERE NOT %3$s AND n.key IN y.sources }) AS kept
                 CALL (n, kept) {
                   WITH * WHERE kept
                   SET n.origin = 'api'
@@ -160,23 +172,26 @@ public class SeedImporter {
                   DETACH DELETE n
                 }
                 RETURN collect(id) AS kept
-                """).bind(ids).to("ids").fetchAs(List.class)
-                .mappedBy((types, record) -> record.get("kept").asList(value -> value.asString())).one().orElseThrow());
+                """.formatted(owned("n"), owned("x"), owned("y")))
+                .bind(ids).to("ids").bind(legacy).to("legacy").fetchAs(List.class)
+                .mappedBy((types, record) -> record.get("kept").asList(value -> value.asString())).one().orElseThrow();
+        report.handedOver(handedOver);
         report.handedOver(neo4j.query("""
-                MATCH (:Entity)-[r]->(:Entity)
-                WHERE r.key IS NOT NULL AND coalesce(r.origin, 'seed') = 'seed' AND NOT r.key IN $keys
-                WITH r, r.editedFields IS NOT NULL AS kept
-                CALL (r, kept) {
-                  WITH * WHERE kept
+                MATCH (a:Entity)-[r]->(b:Entity)
+                WHERE r.key IS NOT NULL AND %s AND NOT r.key IN $keys
+                WITH r, r.editedFields IS NOT NULL AS edited, a.key IN $handedOver OR b.key IN $handedOver AS attached
+                CALL (r, edited, attached) {
+                  WITH * WHERE edited OR attached
                   SET r.origin = 'api'
                 }
-                WITH r, kept, CASE WHEN kept THEN r.key END AS key
-                CALL (r, kept) {
-                  WITH * WHERE NOT kept
+                WITH r, edited, attached, CASE WHEN edited THEN r.key END AS key
+                CALL (r, edited, attached) {
+                  WITH * WHERE NOT (edited OR attached)
                   DELETE r
                 }
                 RETURN collect(key) AS kept
-                """).bind(keys).to("keys").fetchAs(List.class)
+                """.formatted(owned("r"))).bind(keys).to("keys").bind(handedOver).to("handedOver")
+                .bind(legacy).to("legacy").fetchAs(List.class)
                 .mappedBy((types, record) -> record.get("kept").asList(value -> value.asString())).one().orElseThrow());
         var entriesByLabel = new java.util.TreeMap<String, Integer>();
         rowsByLabel.forEach((label, rows) -> entriesByLabel.put(label.name(), rows.size()));
@@ -185,6 +200,15 @@ public class SeedImporter {
         return new Written(ids.size(), keys.size(), entriesByLabel, relationshipsByType, report.keptEdits,
                 report.leftToTheApi);
     }
+
+    /** Whether {@code variable} is the seed's: marked so, or unmarked in a graph written before the marking. */
+    private static String owned(String variable) {
+        return "(%1$s.origin = 'seed' OR ($legacy AND %1$s.origin IS NULL))".formatted(variable);
+    }
+
+    /** Properties derived from others (search and sort keys, days of a time); an edit's stay with it. */
+    private static final List<String> DERIVED_FIELDS = List.of("sortName", "searchText", "start", "end", "startText",
+            "endText");
 
     /**
      * The end of a write query: which rows belong to the API (left alone), and which seeded values

@@ -27,9 +27,16 @@ public class FigureService {
      */
     public Connection<Connection.Edge<Figure>> list(String subject, String region, List<String> metrics,
             PartialDate from, PartialDate to, PageRequest page) {
-        var filter = new EntityQueries.Filter(null, metrics, from, to,
-                subject == null ? null : entities.resolveAnyKey(subject, "subject"),
-                region == null ? null : entities.resolveKey(Label.Region, region, "region"));
+        var filter = new EntityQueries.Filter(null, metrics, from, to);
+        if (subject != null) {
+            filter = filter.and(new EntityQueries.Condition("EXISTS { (n)-[:ABOUT]->(:Entity {key: $subject}) }",
+                    "subject", entities.resolveAnyKey(subject, "subject")));
+        }
+        if (region != null) {
+            filter = filter.and(new EntityQueries.Condition(
+                    "EXISTS { (n)-[:COUNTED_IN]->(:Region)-[:PART_OF*0..6]->(:Entity {key: $region}) }",
+                    "region", entities.resolveKey(Label.Region, region, "region")));
+        }
         return entities.list(Label.Figure, filter, page, Figure.class);
     }
 }

@@ -89,9 +89,44 @@ class CursorTests {
     void aCursorOfAnotherListIsABadRequest() {
         var organisationCursor = graphQl.document("{ organisations(first: 1) { pageInfo { endCursor } } }").execute()
                 .path("organisations.pageInfo.endCursor").entity(String.class).get();
-        graphQl.document("{ regions(first: 1, after: \"" + organisationCursor + "\") { totalCount } }").execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
-                        assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST)));
+        for (var list : List.of("regions", "topics", "people")) {
+            graphQl.document("{ " + list + "(first: 1, after: \"" + organisationCursor + "\") { totalCount } }").execute()
+                    .errors().satisfy(errors -> assertThat(errors).as(list).singleElement().satisfies(error ->
+                            assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST)));
+        }
+    }
+
+    @Test
+    void aNewestFirstListPagedTwoAtATimeGivesTheWholeListOnce() {
+        var whole = keys("{ events(first: 50) { edges { node { key } } } }", "events.edges[*].node.key");
+        var paged = new java.util.ArrayList<String>();
+        String after = null;
+        do {
+            var page = graphQl.document("query($after: String) { events(first: 2, after: $after) { edges { node { key } } pageInfo { hasNextPage endCursor } } }")
+                    .variable("after", after).execute();
+            paged.addAll(page.path("events.edges[*].node.key").entityList(String.class).get());
+            after = page.path("events.pageInfo.hasNextPage").entity(Boolean.class).get()
+                    ? page.path("events.pageInfo.endCursor").entity(String.class).get() : null;
+        } while (after != null);
+        assertThat(whole).hasSizeGreaterThan(4);
+        assertThat(paged).isEqualTo(whole);
+    }
+
+    @Test
+    void theNextPageAfterADeletedItemStartsWhereThatItemStood() {
+        insertOrganisationSortingFirst();
+        try {
+            var cursor = graphQl.document("{ organisations(first: 1) { edges { node { key } } pageInfo { endCursor } } }").execute();
+            assertThat(cursor.path("organisations.edges[0].node.key").entity(String.class).get()).isEqualTo("aaa-cursor-test");
+            var after = cursor.path("organisations.pageInfo.endCursor").entity(String.class).get();
+            neo4j.query("MATCH (n:Entity {key: 'aaa-cursor-test'}) DETACH DELETE n").run();
+            var expected = keys("{ organisations(first: 3) { edges { node { key } } } }", "organisations.edges[*].node.key");
+            var next = keys("{ organisations(first: 3, after: \"" + after + "\") { edges { node { key } } } }",
+                    "organisations.edges[*].node.key");
+            assertThat(next).isEqualTo(expected);
+        } finally {
+            neo4j.query("MATCH (n:Entity {key: 'aaa-cursor-test'}) DETACH DELETE n").run();
+        }
     }
 
     private void insertOrganisationSortingFirst() {

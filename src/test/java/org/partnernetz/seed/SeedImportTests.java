@@ -200,8 +200,10 @@ class SeedImportTests {
 
     @Test
     void reImportingKeepsWhatTheApiCreatedOrChanged() throws IOException {
-        // What an editor would have done through the API: a new organisation taking part in a seeded
-        // project, a seeded organisation renamed, and a seeded person given an appearance.
+        // What editors would have done through the API: a new organisation taking part in a seeded
+        // project; a seeded organisation renamed (with the search keys the edit path maintains); a
+        // seeded person given an appearance, and her seeded appearance corrected. Plus a node
+        // someone wrote by hand, with no origin at all.
         neo4j.query("""
                 MATCH (hispi:Entity {key: 'hispi'}), (event:Entity {key: 'veranstaltung-duesseldorf-kreis-mettmann-2018-11-21'}),
                       (person:Entity {key: 'marija-bakker'})
@@ -211,10 +213,17 @@ class SeedImportTests {
                         sources: ['src-duesseldorf-2018-11-integration-arbeit-ausbildung']}]->(hispi)
                 CREATE (person)-[:SPEAKS_AT {key: 'api|2', origin: 'api', role: 'guest', basis: 'stated',
                         sources: ['src-duesseldorf-2018-11-integration-arbeit-ausbildung']}]->(event)
+                CREATE (:Entity:Organisation {key: 'hand-made', slug: 'hand-made', name: 'Von Hand', kind: 'ASSOCIATION',
+                        sortName: 'von hand', searchText: 'vonhand'})
+                WITH person
+                MATCH (person)-[seeded:SPEAKS_AT]->() WHERE seeded.origin = 'seed'
+                SET seeded.role = 'host', seeded.editedFields = ['role']
                 WITH 1 AS done
                 MATCH (whkt:Entity {key: 'whkt'})
-                SET whkt.name = 'WHKT (umbenannt)', whkt.editedFields = ['name']
+                SET whkt.name = 'WHKT (umbenannt)', whkt.sortName = 'whkt (umbenannt)', whkt.searchText = 'whktumbenannt',
+                    whkt.editedFields = ['name']
                 """).run();
+        var editedAppearance = text("MATCH (:Entity {key: 'marija-bakker'})-[r:SPEAKS_AT {origin: 'seed'}]->() RETURN r.key");
         copySeed();
         var people = seedCopy.resolve("people.yaml");
         Files.writeString(people, withoutEntry(Files.readString(people), "marija-bakker"));
@@ -225,20 +234,34 @@ class SeedImportTests {
 
             assertThat(count("MATCH (:Entity {key: 'api-made', origin: 'api'})-[:PARTICIPATES_IN {key: 'api|1'}]->(:Entity {key: 'hispi'}) RETURN count(*)"))
                     .isEqualTo(1);
+            assertThat(count("MATCH (n:Entity {key: 'hand-made'}) WHERE n.origin IS NULL RETURN count(n)"))
+                    .as("a node without origin is not the seed's").isEqualTo(1);
             assertThat(text("MATCH (n:Entity {key: 'whkt'}) RETURN n.name")).isEqualTo("WHKT (umbenannt)");
+            assertThat(text("MATCH (n:Entity {key: 'whkt'}) RETURN n.searchText")).isEqualTo("whktumbenannt");
             assertThat(text("MATCH (n:Entity {key: 'whkt'}) RETURN n.shortName")).isEqualTo("WHKT");
             assertThat(result.keptEdits()).containsExactly("whkt.name");
+
             assertThat(text("MATCH (n:Entity {key: 'marija-bakker'}) RETURN n.origin")).isEqualTo("api");
-            assertThat(count("MATCH (:Entity {key: 'marija-bakker'})-[r:SPEAKS_AT]->() RETURN count(r)"))
-                    .as("the seed's own appearance of the removed person is gone, the API's stays").isEqualTo(1);
-            assertThat(result.leftToTheApi()).contains("marija-bakker");
+            assertThat(text("MATCH (:Entity {key: 'marija-bakker'})-[r {key: '" + editedAppearance + "'}]->() RETURN r.role"))
+                    .as("the corrected seeded appearance survives with the correction").isEqualTo("host");
+            assertThat(count("MATCH (:Entity {key: 'marija-bakker'})-[r:SPEAKS_AT]->() WHERE r.origin = 'api' RETURN count(r)"))
+                    .isEqualTo(2);
+            assertThat(count("MATCH (:Source)-[r:MENTIONS]->(:Entity {key: 'marija-bakker'}) WHERE r.origin = 'api' RETURN count(r)"))
+                    .as("the handed-over person keeps the documents that mention her").isPositive();
+            assertThat(result.leftToTheApi()).contains("marija-bakker", editedAppearance);
         } finally {
-            neo4j.query("MATCH (n:Entity {key: 'api-made'}) DETACH DELETE n").run();
+            neo4j.query("MATCH (n:Entity) WHERE n.key IN ['api-made', 'hand-made'] DETACH DELETE n").run();
             neo4j.query("MATCH ()-[r {key: 'api|2'}]->() DELETE r").run();
-            neo4j.query("MATCH (n:Entity) WHERE n.key IN ['whkt', 'marija-bakker'] SET n.origin = 'seed' REMOVE n.editedFields").run();
+            neo4j.query("""
+                    MATCH (n:Entity) WHERE n.key IN ['whkt', 'marija-bakker']
+                    SET n.origin = 'seed' REMOVE n.editedFields
+                    WITH n
+                    OPTIONAL MATCH (n)-[r]-(:Entity) SET r.origin = 'seed' REMOVE r.editedFields
+                    """).run();
             importer.importFrom(SEED);
         }
         assertThat(text("MATCH (n:Entity {key: 'whkt'}) RETURN n.name")).isEqualTo("Westdeutscher Handwerkskammertag");
+        assertThat(text("MATCH (n:Entity {key: 'whkt'}) RETURN n.sortName")).isEqualTo("westdeutscher handwerkskammertag");
     }
 
     private int count(String cypher) {

@@ -21,7 +21,7 @@ public final class GraphFingerprint {
         var lines = new ArrayList<String>();
         neo4j.query("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
                 .fetch().all()
-                .forEach(row -> lines.add("node " + sorted(row.get("labels")) + " " + new TreeMap<>((Map<?, ?>) row.get("props"))));
+                .forEach(row -> lines.add("node " + sorted(row.get("labels")) + " " + withoutBookkeeping(row.get("props"))));
         neo4j.query("""
                 MATCH (a)-[r]->(b)
                 RETURN type(r) AS type, a.key AS from, b.key AS to,
@@ -32,6 +32,16 @@ public final class GraphFingerprint {
                         + new TreeMap<>((Map<?, ?>) row.get("props"))));
         lines.sort(String::compareTo);
         return lines;
+    }
+
+    /**
+     * A node's properties without the generation stamp of derived collaborations: every rebuild
+     * stamps a new one, and it says nothing about the graph's facts.
+     */
+    private static TreeMap<Object, Object> withoutBookkeeping(Object props) {
+        var map = new TreeMap<Object, Object>((Map<?, ?>) props);
+        map.remove("generation");
+        return map;
     }
 
     private static String sorted(Object labels) {
