@@ -39,28 +39,55 @@ class NetworkQueries {
             """;
 
     /** Partners alphabetically, by name and then seed key. */
-    private static final List<SortKey> PARTNER_ORDER = List.of(SortKey.ascending("coalesce(o.sortName, '')"), SortKey.ascending("o.key"));
+    private static final List<SortKey> PARTNER_ORDER = List.of(SortKey.ascending("o.sortName"), SortKey.ascending("o.key"));
 
     /** Pairs by strength: most links first, then by the pair's seed keys. */
     private static final List<SortKey> PAIR_ORDER = List.of(SortKey.descending("size(links)"), SortKey.ascending("pairKey"));
 
-    private static final String PARTNERS = REGIONS + """
-            UNWIND regions AS r
-            CALL (r) {
-              MATCH (o:Organisation)-[rel:LOCATED_IN|ACTIVE_IN]->(r)
-              RETURN o, type(rel) AS kind, rel, null AS through
-              UNION
-              MATCH (o:Organisation)-[rel:PARTICIPATES_IN]->(x)-[:LOCATED_IN|ACTIVE_IN]->(r)
-              RETURN o, 'PARTICIPATES_IN' AS kind, rel, x AS through
+    /**
+     * A page of partners as an index-ordered read: organisations in name order, each checked against
+     * the derived membership ({@link PartnerDerivation}), until the page is full; the total is the
+     * region's stored count (counted only when a kind filter applies). The ties of the page's
+     * organisations are then read from the base facts. {@code %s} is the position condition.
+     */
+    private static final String PARTNERS = """
+            MATCH (root:Entity {key: $region}) WHERE root:Region
+            WITH root,
+                 CASE WHEN $kinds IS NULL
+                      THEN CASE WHEN $includeSubregions THEN coalesce(root.partnerCount, 0)
+                                ELSE coalesce(root.directPartnerCount, 0) END
+                      ELSE COUNT { MATCH (o:Organisation)-[p:PARTNER_IN]->(root)
+                                   WHERE ($includeSubregions OR p.direct) AND o.kind IN $kinds } END AS total,
+                 CASE WHEN $includeSubregions
+                      THEN COLLECT { MATCH (r:Region)-[:PART_OF*0..6]->(root) RETURN DISTINCT r }
+                      ELSE [root] END AS regions
+            CALL (root, regions) {
+              CALL (root) {
+                MATCH (o:Organisation)
+                WHERE %s
+                  AND EXISTS { (o)-[p:PARTNER_IN]->(root) WHERE $includeSubregions OR p.direct }
+                  AND ($kinds IS NULL OR o.kind IN $kinds)
+                RETURN o ORDER BY o.sortName, o.key LIMIT $limit
+              }
+              CALL (o, regions) {
+                MATCH (o)-[rel:LOCATED_IN|ACTIVE_IN]->(r) WHERE r IN regions
+                RETURN {kind: type(rel), region: r, rel: rel, through: null} AS tie
+                UNION
+                MATCH (o)-[rel:PARTICIPATES_IN]->(x)-[:LOCATED_IN|ACTIVE_IN]->(r) WHERE r IN regions
+                RETURN {kind: 'PARTICIPATES_IN', region: r, rel: rel, through: x} AS tie
+              }
+              WITH o, collect(DISTINCT tie) AS ties
+              ORDER BY o.sortName, o.key
+              RETURN collect({o: o, ties: ties, key: [o.sortName, o.key]}) AS page
             }
-            WITH o, r, kind, rel, through
-            WHERE $kinds IS NULL OR o.kind IN $kinds
-            WITH o, collect(DISTINCT {kind: kind, region: r, rel: rel, through: through}) AS ties
-            WITH o, ties, %s AS key ORDER BY %s
-            WITH collect({o: o, ties: ties, key: key}) AS ranked
-            RETURN size(ranked) AS total, [x IN ranked WHERE %s][0..$limit] AS page
-            """.formatted(SortKey.values(PARTNER_ORDER), SortKey.orderBy(PARTNER_ORDER, "key"),
-            SortKey.after(PARTNER_ORDER, "x.key"));
+            RETURN total, page
+            """;
+
+    /** From the first organisation in name order; the name index gives the order. */
+    private static final String FROM_THE_START = "o.sortName IS NOT NULL";
+
+    /** After the cursor: a range on the name index, then the tie-break by key. */
+    private static final String AFTER_THE_CURSOR = "o.sortName >= $after0 AND (o.sortName > $after0 OR o.key > $after1)";
 
     private static final String COLLABORATIONS = """
             CALL () {
@@ -113,7 +140,8 @@ class NetworkQueries {
         }
         record Result(int total, List<Connection.Row<Row>> rows) {
         }
-        var result = neo4j.query(PARTNERS).bindAll(parameters)
+        var cypher = PARTNERS.formatted(page.after() == null ? FROM_THE_START : AFTER_THE_CURSOR);
+        var result = neo4j.query(cypher).bindAll(parameters)
                 .fetchAs(Result.class)
                 .mappedBy((types, record) -> new Result(record.get("total").asInt(), record.get("page").asList(
                         v -> new Connection.Row<>(new Row(Organisation.from(v.get("o").asNode()),

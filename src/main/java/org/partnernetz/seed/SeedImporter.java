@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.partnernetz.graph.Label;
 import org.partnernetz.network.CollaborationDeriver;
+import org.partnernetz.network.PartnerDerivation;
 import org.partnernetz.graph.PartialDate;
 import org.partnernetz.graph.RelType;
 import org.partnernetz.graph.SearchText;
@@ -49,14 +50,17 @@ public class SeedImporter {
     private final SeedReader reader;
     private final GraphSchema schema;
     private final CollaborationDeriver collaborations;
+    private final PartnerDerivation partners;
     private final Neo4jClient neo4j;
     private final TransactionTemplate transactions;
 
-    SeedImporter(SeedReader reader, GraphSchema schema, CollaborationDeriver collaborations, Neo4jClient neo4j,
+    SeedImporter(SeedReader reader, GraphSchema schema, CollaborationDeriver collaborations, PartnerDerivation partners,
+            Neo4jClient neo4j,
             TransactionTemplate transactions) {
         this.reader = reader;
         this.schema = schema;
         this.collaborations = collaborations;
+        this.partners = partners;
         this.neo4j = neo4j;
         this.transactions = transactions;
     }
@@ -70,6 +74,7 @@ public class SeedImporter {
         boolean legacy = writtenBeforeOriginMarking();
         var written = transactions.execute(status -> write(seed, labels, legacy));
         var digest = reader.digest(location);
+        partners.rebuild();
         var result = new ImportResult(written.entries(), written.relationships(),
                 collaborations.rebuild(digest + "/" + java.util.UUID.randomUUID()), written.entriesByLabel(),
                 written.relationshipsByType(),

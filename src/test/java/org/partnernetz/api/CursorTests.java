@@ -24,6 +24,9 @@ class CursorTests {
     @Autowired
     Neo4jClient neo4j;
 
+    @Autowired
+    org.partnernetz.network.PartnerDerivation partners;
+
     @Test
     void aRootListContinuesWhereItWasAfterAnInsertBeforeTheCursor() {
         var expected = keys("{ organisations(first: 10) { edges { node { key } } } }", "organisations.edges[*].node.key");
@@ -76,12 +79,16 @@ class CursorTests {
                 CREATE (o)-[:ACTIVE_IN {key: 'cursor-test', basis: 'stated', origin: 'api',
                         sources: ['src-whkt-2019-06-26-ehrenamt-bewegt']}]->(r)
                 """).run();
+        partners.refresh(List.of("aaa-cursor-test"));
         try {
+            assertThat(keys("{ partners(region: \"nrw\", first: 1) { edges { node { key } } } }", "partners.edges[*].node.key"))
+                    .containsExactly("aaa-cursor-test");
             var next = keys("{ partners(region: \"nrw\", first: 5, after: \"" + cursor + "\") { edges { node { key } } } }",
                     "partners.edges[*].node.key");
             assertThat(next).isEqualTo(expected.subList(5, 10));
         } finally {
             neo4j.query("MATCH (n:Entity {key: 'aaa-cursor-test'}) DETACH DELETE n").run();
+            partners.rebuild();
         }
     }
 

@@ -113,6 +113,9 @@ class ScaleBenchmark {
     CollaborationDeriver collaborations;
 
     @Autowired
+    org.partnernetz.network.PartnerDerivation partners;
+
+    @Autowired
     DatabaseManagementService database;
 
     @Autowired
@@ -147,6 +150,9 @@ class ScaleBenchmark {
         }
         var ended = System.nanoTime();
         derivation.millis = (ended - started) / 1_000_000;
+        long partnersStarted = System.nanoTime();
+        partners.rebuild();
+        derivation.partnersMillis = (System.nanoTime() - partnersStarted) / 1_000_000;
         for (int i = 0; i < sent.size(); i++) {
             var end = i + 1 < sent.size() ? sent.get(i + 1).sentAt() : ended;
             derivation.steps.add("%s: %,.1f s".formatted(sent.get(i).text().strip().lines().findFirst().orElse(""),
@@ -207,6 +213,7 @@ class ScaleBenchmark {
         int collaborations = -1;
         String error;
         long millis;
+        long partnersMillis;
         String memory;
         final List<String> steps = new ArrayList<>();
     }
@@ -575,6 +582,8 @@ class ScaleBenchmark {
                             : "failed: " + derivation.error,
                     String.join("; ", derivation.steps).replace("|", "\\|"), derivation.memory,
                     derivation.millis / 1000.0));
+            md.append("| `PartnerDerivation.rebuild()` (partner membership per region and its ancestors, counts per region) | %,.1f s |%n"
+                    .formatted(derivation.partnersMillis / 1000.0));
             md.append("| store on disk | %,d MB |%n%n".formatted(memory.storeMb()));
 
 
