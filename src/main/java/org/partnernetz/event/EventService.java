@@ -1,35 +1,18 @@
 package org.partnernetz.event;
 
-import java.util.Optional;
-
 import org.partnernetz.graph.EntityQueries;
+import org.partnernetz.graph.EntityService;
 import org.partnernetz.graph.Label;
-import org.partnernetz.graphql.Connection;
-import org.partnernetz.graphql.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reading events: the feature's service, where its transactions begin (and, once there are
- * edits, where access is checked).
+ * Reading events: the feature's service, where its transactions begin (and, once there are edits,
+ * its access checks).
  */
 @Service
-@Transactional(readOnly = true)
-public class EventService {
-
-    private final EntityQueries entities;
+public class EventService extends EntityService<Event> {
 
     EventService(EntityQueries entities) {
-        this.entities = entities;
-    }
-
-    /** The one named by global id, seed key or slug (exactly one of them). */
-    public Optional<Event> find(String id, String slug) {
-        return entities.findOne(Label.Event, id, slug, Event.class);
-    }
-
-    /** A page of those that match {@code filter}, in their list's order. */
-    public Connection<Connection.Edge<Event>> list(EntityQueries.Filter filter, PageRequest page) {
-        return entities.list(Label.Event, filter, page, Event.class);
+        super(entities, Label.Event, Event.class);
     }
 }

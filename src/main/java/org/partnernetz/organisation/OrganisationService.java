@@ -1,35 +1,18 @@
 package org.partnernetz.organisation;
 
-import java.util.Optional;
-
 import org.partnernetz.graph.EntityQueries;
+import org.partnernetz.graph.EntityService;
 import org.partnernetz.graph.Label;
-import org.partnernetz.graphql.Connection;
-import org.partnernetz.graphql.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reading organisations: the feature's service, where its transactions begin (and, once there are
- * edits, where access is checked).
+ * Reading organisations: the feature's service, where its transactions begin (and, once there are edits,
+ * its access checks).
  */
 @Service
-@Transactional(readOnly = true)
-public class OrganisationService {
-
-    private final EntityQueries entities;
+public class OrganisationService extends EntityService<Organisation> {
 
     OrganisationService(EntityQueries entities) {
-        this.entities = entities;
-    }
-
-    /** The one named by global id, seed key or slug (exactly one of them). */
-    public Optional<Organisation> find(String id, String slug) {
-        return entities.findOne(Label.Organisation, id, slug, Organisation.class);
-    }
-
-    /** A page of those that match {@code filter}, in their list's order. */
-    public Connection<Connection.Edge<Organisation>> list(EntityQueries.Filter filter, PageRequest page) {
-        return entities.list(Label.Organisation, filter, page, Organisation.class);
+        super(entities, Label.Organisation, Organisation.class);
     }
 }

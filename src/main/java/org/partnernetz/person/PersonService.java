@@ -1,35 +1,18 @@
 package org.partnernetz.person;
 
-import java.util.Optional;
-
 import org.partnernetz.graph.EntityQueries;
+import org.partnernetz.graph.EntityService;
 import org.partnernetz.graph.Label;
-import org.partnernetz.graphql.Connection;
-import org.partnernetz.graphql.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reading people: the feature's service, where its transactions begin (and, once there are
- * edits, where access is checked).
+ * Reading people: the feature's service, where its transactions begin (and, once there are edits,
+ * its access checks).
  */
 @Service
-@Transactional(readOnly = true)
-public class PersonService {
-
-    private final EntityQueries entities;
+public class PersonService extends EntityService<Person> {
 
     PersonService(EntityQueries entities) {
-        this.entities = entities;
-    }
-
-    /** The one named by global id, seed key or slug (exactly one of them). */
-    public Optional<Person> find(String id, String slug) {
-        return entities.findOne(Label.Person, id, slug, Person.class);
-    }
-
-    /** A page of those that match {@code filter}, in their list's order. */
-    public Connection<Connection.Edge<Person>> list(EntityQueries.Filter filter, PageRequest page) {
-        return entities.list(Label.Person, filter, page, Person.class);
+        super(entities, Label.Person, Person.class);
     }
 }

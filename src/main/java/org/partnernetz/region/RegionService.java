@@ -1,35 +1,18 @@
 package org.partnernetz.region;
 
-import java.util.Optional;
-
 import org.partnernetz.graph.EntityQueries;
+import org.partnernetz.graph.EntityService;
 import org.partnernetz.graph.Label;
-import org.partnernetz.graphql.Connection;
-import org.partnernetz.graphql.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reading regions: the feature's service, where its transactions begin (and, once there are
- * edits, where access is checked).
+ * Reading regions: the feature's service, where its transactions begin (and, once there are edits,
+ * its access checks).
  */
 @Service
-@Transactional(readOnly = true)
-public class RegionService {
-
-    private final EntityQueries entities;
+public class RegionService extends EntityService<Region> {
 
     RegionService(EntityQueries entities) {
-        this.entities = entities;
-    }
-
-    /** The one named by global id, seed key or slug (exactly one of them). */
-    public Optional<Region> find(String id, String slug) {
-        return entities.findOne(Label.Region, id, slug, Region.class);
-    }
-
-    /** A page of those that match {@code filter}, in their list's order. */
-    public Connection<Connection.Edge<Region>> list(EntityQueries.Filter filter, PageRequest page) {
-        return entities.list(Label.Region, filter, page, Region.class);
+        super(entities, Label.Region, Region.class);
     }
 }

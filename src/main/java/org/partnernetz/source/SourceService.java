@@ -1,35 +1,18 @@
 package org.partnernetz.source;
 
-import java.util.Optional;
-
 import org.partnernetz.graph.EntityQueries;
+import org.partnernetz.graph.EntityService;
 import org.partnernetz.graph.Label;
-import org.partnernetz.graphql.Connection;
-import org.partnernetz.graphql.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reading sources: the feature's service, where its transactions begin (and, once there are
- * edits, where access is checked).
+ * Reading source documents: the feature's service, where its transactions begin (and, once there are edits,
+ * its access checks).
  */
 @Service
-@Transactional(readOnly = true)
-public class SourceService {
-
-    private final EntityQueries entities;
+public class SourceService extends EntityService<Source> {
 
     SourceService(EntityQueries entities) {
-        this.entities = entities;
-    }
-
-    /** The one named by global id, seed key or slug (exactly one of them). */
-    public Optional<Source> find(String id, String slug) {
-        return entities.findOne(Label.Source, id, slug, Source.class);
-    }
-
-    /** A page of those that match {@code filter}, in their list's order. */
-    public Connection<Connection.Edge<Source>> list(EntityQueries.Filter filter, PageRequest page) {
-        return entities.list(Label.Source, filter, page, Source.class);
+        super(entities, Label.Source, Source.class);
     }
 }

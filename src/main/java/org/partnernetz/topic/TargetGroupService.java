@@ -1,35 +1,18 @@
 package org.partnernetz.topic;
 
-import java.util.Optional;
-
 import org.partnernetz.graph.EntityQueries;
+import org.partnernetz.graph.EntityService;
 import org.partnernetz.graph.Label;
-import org.partnernetz.graphql.Connection;
-import org.partnernetz.graphql.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reading target groups: the feature's service, where its transactions begin (and, once there are
- * edits, where access is checked).
+ * Reading target groups: the feature's service, where its transactions begin (and, once there are edits,
+ * its access checks).
  */
 @Service
-@Transactional(readOnly = true)
-public class TargetGroupService {
-
-    private final EntityQueries entities;
+public class TargetGroupService extends EntityService<TargetGroup> {
 
     TargetGroupService(EntityQueries entities) {
-        this.entities = entities;
-    }
-
-    /** The one named by global id, seed key or slug (exactly one of them). */
-    public Optional<TargetGroup> find(String id, String slug) {
-        return entities.findOne(Label.TargetGroup, id, slug, TargetGroup.class);
-    }
-
-    /** A page of those that match {@code filter}, in their list's order. */
-    public Connection<Connection.Edge<TargetGroup>> list(EntityQueries.Filter filter, PageRequest page) {
-        return entities.list(Label.TargetGroup, filter, page, TargetGroup.class);
+        super(entities, Label.TargetGroup, TargetGroup.class);
     }
 }

@@ -1,35 +1,18 @@
 package org.partnernetz.topic;
 
-import java.util.Optional;
-
 import org.partnernetz.graph.EntityQueries;
+import org.partnernetz.graph.EntityService;
 import org.partnernetz.graph.Label;
-import org.partnernetz.graphql.Connection;
-import org.partnernetz.graphql.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reading topics: the feature's service, where its transactions begin (and, once there are
- * edits, where access is checked).
+ * Reading topics: the feature's service, where its transactions begin (and, once there are edits,
+ * its access checks).
  */
 @Service
-@Transactional(readOnly = true)
-public class TopicService {
-
-    private final EntityQueries entities;
+public class TopicService extends EntityService<Topic> {
 
     TopicService(EntityQueries entities) {
-        this.entities = entities;
-    }
-
-    /** The one named by global id, seed key or slug (exactly one of them). */
-    public Optional<Topic> find(String id, String slug) {
-        return entities.findOne(Label.Topic, id, slug, Topic.class);
-    }
-
-    /** A page of those that match {@code filter}, in their list's order. */
-    public Connection<Connection.Edge<Topic>> list(EntityQueries.Filter filter, PageRequest page) {
-        return entities.list(Label.Topic, filter, page, Topic.class);
+        super(entities, Label.Topic, Topic.class);
     }
 }
