@@ -100,7 +100,7 @@ warm=$ELAPSED
 rss_warm=$(rss_mb)
 stop
 
-counts=$(grep -o 'ImportResult\[[^]]*\]' "$DATA/cold.log" | head -1)
+counts=$(grep -o 'ImportResult\[.*\]' "$DATA/cold.log" | head -1)
 mkdir -p bench/results
 cat > "$OUT" <<MD
 # Benchmark $(date -u +%Y-%m-%dT%H:%MZ)
