@@ -1,7 +1,11 @@
 package org.partnernetz.network;
 
+import java.util.Collection;
+import java.util.List;
+
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Values;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,8 +14,9 @@ import org.springframework.stereotype.Component;
  * organisations (one shared project, event or council, or one funding) is stored once, tied to both
  * organisations, to what connects them and to the regions where that is located or active.
  *
- * <p>{@link #rebuild(String)} derives them all from the base facts, one batch of projects, events
- * and councils per transaction: at the full size of the network the links do not fit into one
+ * <p>{@link #refresh} re-derives the links through what a change touches, in the caller's
+ * transaction; a randomised test holds it equal to a rebuild. {@link #rebuild(String)} derives them
+ * all from the base facts, one batch of projects, events and councils per transaction: at the full size of the network the links do not fit into one
  * transaction's memory. It is idempotent: links are merged by key and stamped with a generation;
  * links of another generation (whose base facts are gone) are removed at the end. Run it again
  * after a failure and the links are whole again.
@@ -19,11 +24,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CollaborationDeriver {
 
-    /** Everything a link can run through, and the links through one of them. */
-    private static final String DERIVE = """
-            MATCH (c:Entity)
-            WHERE c:Project OR c:Event OR (c:Organisation AND (c.kind = 'COUNCIL' OR EXISTS { ()-[:FUNDS]->(c) }))
-            CALL (c) {
+    /**
+     * The links through one project, event, council or funded organisation {@code c}, merged by key
+     * and stamped with {@code $generation}; returns how many.
+     */
+    private static final String LINKS_THROUGH = """
               CALL (c) {
                 MATCH (x:Organisation)-[rx:PARTICIPATES_IN]->(c)<-[ry:PARTICIPATES_IN]-(y:Organisation)
                 WHERE x.key < y.key
@@ -71,9 +76,29 @@ public class CollaborationDeriver {
                 DELETE stale
               }
               RETURN count(col) AS links
+            """;
+
+    /** Everything a link can run through, and the links through each, batch by batch. */
+    private static final String DERIVE = """
+            MATCH (c:Entity)
+            WHERE c:Project OR c:Event OR (c:Organisation AND (c.kind = 'COUNCIL' OR EXISTS { ()-[:FUNDS]->(c) }))
+            CALL (c) {
+            %s
             } IN TRANSACTIONS OF 200 ROWS
             RETURN sum(links) AS links
-            """;
+            """.formatted(LINKS_THROUGH);
+
+    /** The links through the given contexts, and removal of those through them that no longer follow. */
+    private static final String REFRESH = """
+            UNWIND $keys AS key
+            MATCH (c:Entity {key: key})
+            CALL (c) {
+            %s
+            }
+            WITH c
+            MATCH (old:Collaboration)-[:THROUGH]->(c) WHERE old.generation <> $generation
+            DETACH DELETE old
+            """.formatted(LINKS_THROUGH);
 
     private static final String REMOVE_STALE = """
             MATCH (col:Collaboration) WHERE col.generation IS NULL OR col.generation <> $generation
@@ -81,9 +106,22 @@ public class CollaborationDeriver {
             """;
 
     private final Driver driver;
+    private final Neo4jClient neo4j;
 
-    CollaborationDeriver(Driver driver) {
+    CollaborationDeriver(Driver driver, Neo4jClient neo4j) {
         this.driver = driver;
+        this.neo4j = neo4j;
+    }
+
+    /**
+     * Re-derives the links through these projects, events, councils or funded organisations (seed
+     * keys), inside the caller's transaction, so a change and its derived links commit together. A
+     * change to a participation, membership or funding touches the project, event, council or
+     * funded body it points to; a change to where a project or event is touches that project or event.
+     */
+    public void refresh(Collection<String> contextKeys) {
+        neo4j.query(REFRESH).bind(List.copyOf(contextKeys)).to("keys")
+                .bind("refresh-" + java.util.UUID.randomUUID()).to("generation").run();
     }
 
     /**

@@ -1,0 +1,137 @@
+package org.partnernetz.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.partnernetz.support.FullStackTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * The incremental path of the collaboration derivation gives the same links as the full rebuild:
+ * random sequences of changes (participations, council memberships, fundings, regions of projects
+ * and events; each added or removed), each followed by {@link CollaborationDeriver#refresh} for the
+ * context it touches, are compared with a rebuild after every sequence. The random seed is printed
+ * in a failure and can be set with {@code -Dcollaborations.seed=}.
+ */
+@FullStackTest
+class CollaborationDerivationTests {
+
+    private static final String MARK = "random-collaboration|";
+
+    @Autowired
+    CollaborationDeriver collaborations;
+
+    @Autowired
+    Neo4jClient neo4j;
+
+    @AfterEach
+    void removeTheChanges() {
+        neo4j.query("MATCH ()-[r]->() WHERE r.key STARTS WITH $mark DELETE r").bind(MARK).to("mark").run();
+        collaborations.rebuild("after-test-" + System.nanoTime());
+    }
+
+    @Test
+    void refreshingWhatChangesTouchEqualsARebuild() {
+        long seed = Long.getLong("collaborations.seed", System.nanoTime());
+        var random = new Random(seed);
+        var organisations = keys("MATCH (n:Organisation) RETURN n.key AS key ORDER BY key");
+        var councils = keys("MATCH (n:Organisation {kind: 'COUNCIL'}) RETURN n.key AS key ORDER BY key");
+        var undertakings = keys("MATCH (n) WHERE n:Project OR n:Event RETURN n.key AS key ORDER BY key");
+        var projects = keys("MATCH (n:Project) RETURN n.key AS key ORDER BY key");
+        var regions = keys("MATCH (n:Region) WHERE n.type <> 'VENUE' RETURN n.key AS key ORDER BY key");
+        int counter = 0;
+        for (int sequence = 0; sequence < 5; sequence++) {
+            for (int step = 0; step < 12; step++) {
+                var context = switch (random.nextInt(6)) {
+                    case 0, 1 -> add("PARTICIPATES_IN", pick(random, organisations), pick(random, undertakings), counter++);
+                    case 2 -> add("MEMBER_OF", pick(random, organisations), pick(random, councils), counter++);
+                    case 3 -> add("FUNDS", pick(random, organisations),
+                            random.nextBoolean() ? pick(random, organisations) : pick(random, projects), counter++);
+                    case 4 -> add("ACTIVE_IN", pick(random, undertakings), pick(random, regions), counter++);
+                    default -> removeOne(random);
+                };
+                collaborations.refresh(context);
+            }
+            var incremental = links();
+            collaborations.rebuild("check-" + sequence + "-" + seed);
+            var rebuilt = links();
+            var missing = new TreeSet<>(rebuilt);
+            missing.removeAll(incremental);
+            var extra = new TreeSet<>(incremental);
+            extra.removeAll(rebuilt);
+            assertThat(List.of(missing, extra)).as("links the incremental path missed, and links it has that a rebuild"
+                    + " does not, after sequence %d of random seed %d (rerun with -Dcollaborations.seed=%d)",
+                    sequence, seed, seed).containsOnly(new TreeSet<>());
+        }
+        assertThat(counter).isPositive();
+    }
+
+    /**
+     * Adds a base fact and returns the context whose links it touches: the project, event, council
+     * or funded body a participation, membership or funding points to; the project or event whose
+     * region changed.
+     */
+    private List<String> add(String type, String from, String to, int number) {
+        neo4j.query("""
+                MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
+                CALL (a, b) {
+                  WITH a, b WHERE $type = 'PARTICIPATES_IN'
+                  CREATE (a)-[:PARTICIPATES_IN {key: $key, origin: 'api', role: 'PARTNER', basis: 'stated', sources: []}]->(b)
+                  UNION
+                  WITH a, b WHERE $type = 'MEMBER_OF'
+                  CREATE (a)-[:MEMBER_OF {key: $key, origin: 'api', basis: 'inferred', sources: []}]->(b)
+                  UNION
+                  WITH a, b WHERE $type = 'FUNDS'
+                  CREATE (a)-[:FUNDS {key: $key, origin: 'api', basis: 'stated', sources: []}]->(b)
+                  UNION
+                  WITH a, b WHERE $type = 'ACTIVE_IN'
+                  CREATE (a)-[:ACTIVE_IN {key: $key, origin: 'api', basis: 'stated', sources: []}]->(b)
+                }
+                """).bind(from).to("from").bind(to).to("to").bind(type).to("type").bind(MARK + number).to("key").run();
+        return List.of(type.equals("ACTIVE_IN") ? from : to);
+    }
+
+    /** Removes one base fact added before, if there is one, and returns the context it touched. */
+    private List<String> removeOne(Random random) {
+        var added = neo4j.query("""
+                MATCH (a)-[r]->(b) WHERE r.key STARTS WITH $mark
+                RETURN r.key AS key, CASE type(r) WHEN 'ACTIVE_IN' THEN a.key ELSE b.key END AS context ORDER BY key
+                """)
+                .bind(MARK).to("mark").fetch().all().stream().toList();
+        if (added.isEmpty()) {
+            return List.of();
+        }
+        var chosen = added.get(random.nextInt(added.size()));
+        neo4j.query("MATCH ()-[r {key: $key}]->() DELETE r").bind(chosen.get("key")).to("key").run();
+        return List.of((String) chosen.get("context"));
+    }
+
+    /** Every link with the facts the API shows, as sortable lines (the generation stamp left out). */
+    private Set<String> links() {
+        return new TreeSet<>(neo4j.query("""
+                MATCH (col:Collaboration)
+                RETURN col.key + ' ' + col.kind + ' ' + coalesce(col.roleA, '-') + ' ' + coalesce(col.roleB, '-')
+                       + ' ' + coalesce(col.since, '-') + ' ' + coalesce(col.until, '-') + ' ' + col.basis
+                       + ' ' + reduce(s = '', x IN col.sources | s + x + ',')
+                       + ' in ' + reduce(s = '', r IN COLLECT { MATCH (col)-[:IN_REGION]->(r) RETURN r.key ORDER BY r.key } | s + r + ',')
+                       + ' between ' + reduce(s = '', o IN COLLECT { MATCH (col)-[b:BETWEEN]->(o) RETURN b.position + o.key ORDER BY b.position } | s + o + ',')
+                       + ' through ' + COLLECT { MATCH (col)-[:THROUGH]->(c) RETURN c.key }[0] AS line
+                """).fetchAs(String.class).all());
+    }
+
+    private List<String> keys(String cypher) {
+        return new ArrayList<>(neo4j.query(cypher).fetchAs(String.class).all());
+    }
+
+    private static String pick(Random random, List<String> keys) {
+        return keys.get(random.nextInt(keys.size()));
+    }
+}
