@@ -116,6 +116,9 @@ class ScaleBenchmark {
     org.partnernetz.network.PartnerDerivation partners;
 
     @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
     DatabaseManagementService database;
 
     @Autowired
@@ -162,6 +165,7 @@ class ScaleBenchmark {
                 derivation.millis, derivation.steps, derivation.memory,
                 derivation.error == null ? "" : " (failed: " + derivation.error + ")");
         tightenTransactionTimeout();
+        measureOneChange(derivation);
 
         var counts = counts();
         var busiest = network.busiestSlug();
@@ -179,6 +183,57 @@ class ScaleBenchmark {
         assertThat(derivation.error).isNull();
         assertThat(results).isNotEmpty();
         assertThat(counts.get("Organisation")).isGreaterThanOrEqualTo(ORGANISATIONS);
+    }
+
+    /**
+     * One edit as the editing API will make it: an organisation joins the project whose number of
+     * participants is nearest 50, and the derived partner membership and collaboration links it
+     * touches are re-derived in the same transaction. Timed 20 times (each undone, untimed, after).
+     */
+    private void measureOneChange(Derivation derivation) {
+        try (var session = driver.session()) {
+            var project = session.run("""
+                    MATCH (p:Project)<-[:PARTICIPATES_IN]-(o:Organisation)
+                    WITH p, count(o) AS participants ORDER BY abs(participants - 50), p.key LIMIT 1
+                    RETURN p.key AS key, participants
+                    """).single();
+            var projectKey = project.get("key").asString();
+            var organisationKey = session.run("""
+                    MATCH (o:Organisation), (p:Entity {key: $project})
+                    WHERE NOT (o)-[:PARTICIPATES_IN]->(p) RETURN o.key AS key ORDER BY o.key LIMIT 1
+                    """, org.neo4j.driver.Values.parameters("project", projectKey)).single().get("key").asString();
+            var millis = new ArrayList<Double>();
+            for (int i = 0; i < 20; i++) {
+                long started = System.nanoTime();
+                transactions.executeWithoutResult(status -> {
+                    neo4jClient().query("""
+                            MATCH (o:Entity {key: $organisation}), (p:Entity {key: $project})
+                            CREATE (o)-[:PARTICIPATES_IN {key: 'bench-change', role: 'PARTNER', basis: 'stated', origin: 'api', sources: []}]->(p)
+                            """).bind(organisationKey).to("organisation").bind(projectKey).to("project").run();
+                    partners.refresh(List.of(organisationKey));
+                    collaborations.refresh(List.of(projectKey));
+                });
+                millis.add((System.nanoTime() - started) / 1e6);
+                transactions.executeWithoutResult(status -> {
+                    neo4jClient().query("MATCH ()-[r {key: 'bench-change'}]->() DELETE r").run();
+                    partners.refresh(List.of(organisationKey));
+                    collaborations.refresh(List.of(projectKey));
+                });
+            }
+            millis.sort(Double::compare);
+            derivation.oneChange = "p50 %,.1f ms, max %,.1f ms (project with %d participants, 20 changes)".formatted(
+                    millis.get(millis.size() / 2), millis.getLast(), project.get("participants").asInt());
+            System.out.println("One change re-derived: " + derivation.oneChange);
+        } catch (RuntimeException e) {
+            derivation.oneChange = "failed: " + firstLine(e);
+        }
+    }
+
+    @Autowired
+    org.springframework.data.neo4j.core.Neo4jClient neo4jClientBean;
+
+    private org.springframework.data.neo4j.core.Neo4jClient neo4jClient() {
+        return neo4jClientBean;
     }
 
     /**
@@ -214,6 +269,7 @@ class ScaleBenchmark {
         String error;
         long millis;
         long partnersMillis;
+        String oneChange = "not measured";
         String memory;
         final List<String> steps = new ArrayList<>();
     }
@@ -584,6 +640,8 @@ class ScaleBenchmark {
                     derivation.millis / 1000.0));
             md.append("| `PartnerDerivation.rebuild()` (partner membership per region and its ancestors, counts per region) | %,.1f s |%n"
                     .formatted(derivation.partnersMillis / 1000.0));
+            md.append("| one change (an organisation joins a project; partner membership and collaboration links it touches re-derived in the same transaction) | %s |%n"
+                    .formatted(derivation.oneChange));
             md.append("| store on disk | %,d MB |%n%n".formatted(memory.storeMb()));
 
 
