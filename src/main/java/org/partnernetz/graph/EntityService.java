@@ -33,8 +33,4 @@ public abstract class EntityService<T extends GraphObject> {
     public Connection<Connection.Edge<T>> list(EntityQueries.Filter filter, PageRequest page) {
         return entities.list(label, filter, page, type);
     }
-
-    protected EntityQueries entities() {
-        return entities;
-    }
 }

@@ -54,6 +54,30 @@ public record SortKey(String expression, boolean descending) {
     }
 
     /**
+     * The same position condition over the keys' own expressions instead of a list of their values,
+     * shaped so that Neo4j can read the first key's index in order and start at the cursor: without
+     * a cursor, the first key is not null; with one, a range on the first key and the tuple
+     * comparison after it. For lists whose page is an index-ordered read.
+     */
+    public static String seek(List<SortKey> order, PageRequest page) {
+        var first = order.getFirst();
+        if (page.after() == null) {
+            return first.expression() + " IS NOT NULL";
+        }
+        var alternatives = new ArrayList<String>();
+        for (int i = 0; i < order.size(); i++) {
+            var equalBefore = new ArrayList<String>();
+            for (int j = 0; j < i; j++) {
+                equalBefore.add(order.get(j).expression() + " = $after" + j);
+            }
+            equalBefore.add(order.get(i).expression() + (order.get(i).descending() ? " < " : " > ") + "$after" + i);
+            alternatives.add("(" + String.join(" AND ", equalBefore) + ")");
+        }
+        return first.expression() + (first.descending() ? " <= " : " >= ") + "$after0 AND ("
+                + String.join(" OR ", alternatives) + ")";
+    }
+
+    /**
      * Puts the cursor's values into {@code parameters} for {@link #after}; checks that the cursor is
      * one of {@code list} and fits its order.
      */

@@ -31,12 +31,15 @@ class NetworkQueries {
      * Regions below a region: the hierarchy is at most six levels deep (state to venue). Ids are
      * looked up through {@code :Entity}, whose unique constraint gives the index.
      */
+    private static final String REGIONS_BELOW = """
+            CASE WHEN $includeSubregions
+                 THEN COLLECT { MATCH (r:Region)-[:PART_OF*0..6]->(root) RETURN DISTINCT r }
+                 ELSE [root] END""";
+
     private static final String REGIONS = """
             MATCH (root:Entity {key: $region}) WHERE root:Region
-            WITH CASE WHEN $includeSubregions
-                      THEN COLLECT { MATCH (r:Region)-[:PART_OF*0..6]->(root) RETURN DISTINCT r }
-                      ELSE [root] END AS regions
-            """;
+            WITH %s AS regions
+            """.formatted(REGIONS_BELOW);
 
     /** Partners alphabetically, by name and then seed key. */
     private static final List<SortKey> PARTNER_ORDER = List.of(SortKey.ascending("o.sortName"), SortKey.ascending("o.key"));
@@ -48,7 +51,8 @@ class NetworkQueries {
      * A page of partners as an index-ordered read: organisations in name order, each checked against
      * the derived membership ({@link PartnerDerivation}), until the page is full; the total is the
      * region's stored count (counted only when a kind filter applies). The ties of the page's
-     * organisations are then read from the base facts. {@code %s} is the position condition.
+     * organisations are then read from the base facts. The position condition is
+     * {@link SortKey#seek}.
      */
     private static final String PARTNERS = """
             MATCH (root:Entity {key: $region}) WHERE root:Region
@@ -58,13 +62,11 @@ class NetworkQueries {
                                 ELSE coalesce(root.directPartnerCount, 0) END
                       ELSE COUNT { MATCH (o:Organisation)-[p:PARTNER_IN]->(root)
                                    WHERE ($includeSubregions OR p.direct) AND o.kind IN $kinds } END AS total,
-                 CASE WHEN $includeSubregions
-                      THEN COLLECT { MATCH (r:Region)-[:PART_OF*0..6]->(root) RETURN DISTINCT r }
-                      ELSE [root] END AS regions
+                 %s AS regions
             CALL (root, regions) {
               CALL (root) {
                 MATCH (o:Organisation)
-                WHERE %s
+                WHERE %%s
                   AND EXISTS { (o)-[p:PARTNER_IN]->(root) WHERE $includeSubregions OR p.direct }
                   AND ($kinds IS NULL OR o.kind IN $kinds)
                 RETURN o ORDER BY o.sortName, o.key LIMIT $limit
@@ -81,13 +83,7 @@ class NetworkQueries {
               RETURN collect({o: o, ties: ties, key: [o.sortName, o.key]}) AS page
             }
             RETURN total, page
-            """;
-
-    /** From the first organisation in name order; the name index gives the order. */
-    private static final String FROM_THE_START = "o.sortName IS NOT NULL";
-
-    /** After the cursor: a range on the name index, then the tie-break by key. */
-    private static final String AFTER_THE_CURSOR = "o.sortName >= $after0 AND (o.sortName > $after0 OR o.key > $after1)";
+            """.formatted(REGIONS_BELOW);
 
     private static final String COLLABORATIONS = """
             CALL () {
@@ -140,7 +136,7 @@ class NetworkQueries {
         }
         record Result(int total, List<Connection.Row<Row>> rows) {
         }
-        var cypher = PARTNERS.formatted(page.after() == null ? FROM_THE_START : AFTER_THE_CURSOR);
+        var cypher = PARTNERS.formatted(SortKey.seek(PARTNER_ORDER, page));
         var result = neo4j.query(cypher).bindAll(parameters)
                 .fetchAs(Result.class)
                 .mappedBy((types, record) -> new Result(record.get("total").asInt(), record.get("page").asList(
