@@ -1,141 +1,359 @@
 package org.partnernetz.network;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.Values;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the derived {@code :Collaboration} nodes in step with the base facts. Ranking collaborating
- * pairs per request is too slow at the scale of the whole NRW network, so each link between two
- * organisations (one shared project, event or council, or one funding) is stored once, tied to both
- * organisations, to what connects them and to the regions where that is located or active.
+ * Keeps the derived collaborations in step with the base facts: the pairs with two links or more
+ * as {@code :Collaboration} nodes ({@link StoredPair}), each region's number of collaborating pairs
+ * ({@code collaborationCount}, links in the regions inside it included) and the whole network's
+ * ({@code (:CollaborationTotal {id: 'all'})}). Every context (project, event, council, funded
+ * organisation) keeps a record of the pairs linked through it, with a digest of those links, and of
+ * its regions at that time ({@code derivedPairs}, {@code derivedRegions}): a change re-derives only
+ * the pairs whose links through it changed, and knows where they were.
  *
- * <p>{@link #refresh} re-derives the links through what a change touches, in the caller's
- * transaction; a randomised test holds it equal to a rebuild. {@link #rebuild(String)} derives them
- * all from the base facts, one batch of projects, events and councils per transaction: at the full size of the network the links do not fit into one
- * transaction's memory. It is idempotent: links are merged by key and stamped with a generation;
- * links of another generation (whose base facts are gone) are removed at the end. Run it again
- * after a failure and the links are whole again.
+ * <p>Why not every pair: at NRW's full size nine pairs in ten have a single link, and writing two
+ * million nodes with their rank indexes took longer than the whole budget for deriving; single-link
+ * pairs are found from the base facts when a page reaches them ({@link NetworkQueries}).
+ *
+ * <p>Two paths that must agree (a randomised test holds them equal): {@link #refresh} re-derives
+ * what a change touches, inside the caller's transaction; {@link #rebuild} derives everything for
+ * the import and for repair, reading the facts of every context in one stream and writing in
+ * batches. It is idempotent: pairs are merged by key and stamped with a generation; pairs of
+ * another generation (whose links are gone) are removed at the end.
  */
 @Component
 public class CollaborationDeriver {
 
-    /**
-     * The links through one project, event, council or funded organisation {@code c}, merged by key
-     * and stamped with {@code $generation}; returns how many.
-     */
-    private static final String LINKS_THROUGH = """
-              CALL (c) {
-                MATCH (x:Organisation)-[rx:PARTICIPATES_IN]->(c)<-[ry:PARTICIPATES_IN]-(y:Organisation)
-                WHERE x.key < y.key
-                RETURN x, y, CASE WHEN c:Event THEN 'SAME_EVENT' ELSE 'SAME_PROJECT' END AS kind,
-                       rx.role AS roleX, ry.role AS roleY, [rx, ry] AS facts
-                UNION
-                MATCH (x:Organisation)-[rx:MEMBER_OF]->(c)<-[ry:MEMBER_OF]-(y:Organisation)
-                WHERE c.kind = 'COUNCIL' AND x.key < y.key
-                RETURN x, y, 'SAME_COUNCIL' AS kind, 'MEMBER' AS roleX, 'MEMBER' AS roleY, [rx, ry] AS facts
-                UNION
-                MATCH (x:Organisation)-[rf:FUNDS]->(c:Organisation)
-                RETURN x, c AS y, 'FUNDING' AS kind, 'FUNDER' AS roleX, 'FUNDED' AS roleY, [rf] AS facts
-                UNION
-                MATCH (x:Organisation)-[rf:FUNDS]->(c:Project)<-[ry:PARTICIPATES_IN]-(y:Organisation)
-                WHERE x <> y
-                RETURN x, y, 'FUNDING' AS kind, 'FUNDER' AS roleX, ry.role AS roleY, [rf, ry] AS facts
-              }
-              WITH c, kind, facts, x.key < y.key AS ordered, x, y, roleX, roleY
-              WITH c, kind, facts,
-                   CASE WHEN ordered THEN x ELSE y END AS a, CASE WHEN ordered THEN y ELSE x END AS b,
-                   CASE WHEN ordered THEN roleX ELSE roleY END AS roleA,
-                   CASE WHEN ordered THEN roleY ELSE roleX END AS roleB
-              WITH a, b, c, kind, roleA, roleB, facts,
-                   [s IN [{d: c.start, t: c.startText}] + [f IN facts | {d: f.start, t: f.startText}] WHERE s.d IS NOT NULL] AS starts,
-                   [e IN [{d: c.end, t: c.endText}] + [f IN facts | {d: f.end, t: f.endText}] WHERE e.d IS NOT NULL] AS ends
-              WITH a, b, c, kind, roleA, roleB, facts,
-                   reduce(m = null, s IN starts | CASE WHEN m IS NULL OR s.d > m.d THEN s ELSE m END) AS start,
-                   reduce(m = null, e IN ends | CASE WHEN m IS NULL OR e.d < m.d THEN e ELSE m END) AS end
-              WITH a, b, c, kind, roleA, roleB, start, end,
-                   a.key + '|' + b.key + '|' + kind + '|' + c.key + '|' + coalesce(roleA, '') + '|' + coalesce(roleB, '') AS key,
-                   reduce(acc = [], f IN facts | acc + [s IN f.sources WHERE NOT s IN acc]) AS sources,
-                   CASE WHEN all(f IN facts WHERE f.basis = 'stated') THEN 'stated' ELSE 'inferred' END AS basis,
-                   [(c)-[:LOCATED_IN|ACTIVE_IN]->(r:Region) | r] AS regions
-              MERGE (col:Collaboration {key: key})
-              SET col.pairKey = a.key + '|' + b.key, col.kind = kind, col.roleA = roleA, col.roleB = roleB,
-                  col.start = start.d, col.since = start.t, col.end = end.d, col.until = end.t,
-                  col.sources = sources, col.basis = basis, col.generation = $generation
-              MERGE (col)-[:BETWEEN {position: 'A'}]->(a)
-              MERGE (col)-[:BETWEEN {position: 'B'}]->(b)
-              MERGE (col)-[:THROUGH]->(c)
-              FOREACH (r IN regions | MERGE (col)-[:IN_REGION]->(r))
-              WITH col, regions
-              CALL (col, regions) {
-                MATCH (col)-[stale:IN_REGION]->(r) WHERE NOT r IN regions
-                DELETE stale
-              }
-              RETURN count(col) AS links
-            """;
+    private static final Logger log = LoggerFactory.getLogger(CollaborationDeriver.class);
 
-    /** Everything a link can run through, and the links through each, batch by batch. */
-    private static final String DERIVE = """
-            MATCH (c:Entity)
-            WHERE c:Project OR c:Event OR (c:Organisation AND (c.kind = 'COUNCIL' OR EXISTS { ()-[:FUNDS]->(c) }))
-            CALL (c) {
-            %s
-            } IN TRANSACTIONS OF 200 ROWS
-            RETURN sum(links) AS links
-            """.formatted(LINKS_THROUGH);
+    private static final String ALL_FACTS = "MATCH (c:Entity) WHERE " + ContextFacts.IS_CONTEXT + "\n"
+            + ContextFacts.COLUMNS;
 
-    /** The links through the given contexts, and removal of those through them that no longer follow. */
-    private static final String REFRESH = """
-            UNWIND $keys AS key
-            MATCH (c:Entity {key: key})
-            CALL (c) {
-            %s
-            }
-            WITH c
-            MATCH (old:Collaboration)-[:THROUGH]->(c) WHERE old.generation <> $generation
-            DETACH DELETE old
-            """.formatted(LINKS_THROUGH);
-
-    private static final String REMOVE_STALE = """
-            MATCH (col:Collaboration) WHERE col.generation IS NULL OR col.generation <> $generation
-            CALL (col) { DETACH DELETE col } IN TRANSACTIONS OF 10000 ROWS
+    /** Each region with the regions it lies in, itself included. */
+    private static final String REGIONS_ABOVE = """
+            MATCH (r:Region)
+            RETURN r.key AS key, COLLECT { MATCH (r)-[:PART_OF*0..6]->(x:Region) RETURN DISTINCT x.key } AS above
             """;
 
     private final Driver driver;
     private final Neo4jClient neo4j;
+    private final CollaborationLinks links;
 
-    CollaborationDeriver(Driver driver, Neo4jClient neo4j) {
+    CollaborationDeriver(Driver driver, Neo4jClient neo4j, CollaborationLinks links) {
         this.driver = driver;
         this.neo4j = neo4j;
+        this.links = links;
+    }
+
+    /** What a context's record says: the pairs linked through it (with digests) and its regions. */
+    private record Record(Map<String, String> pairs, List<String> regions) {
     }
 
     /**
-     * Re-derives the links through these projects, events, councils or funded organisations (seed
-     * keys), inside the caller's transaction, so a change and its derived links commit together. A
-     * change to a participation, membership or funding touches the project, event, council or
+     * Re-derives the pairs linked through these projects, events, councils or funded organisations
+     * (seed keys), inside the caller's transaction, so a change and its derived facts commit together.
+     * A change to a participation, membership or funding touches the project, event, council or
      * funded body it points to; a change to where a project or event is touches that project or event.
+     * Locks the contexts and the changed pairs, in key order, before it reads their facts, so that
+     * concurrent refreshes of one pair follow each other instead of overwriting each other.
      */
     public void refresh(Collection<String> contextKeys) {
-        neo4j.query(REFRESH).bind(List.copyOf(contextKeys)).to("keys")
-                .bind("refresh-" + java.util.UUID.randomUUID()).to("generation").run();
+        var keys = List.copyOf(new TreeSet<>(contextKeys));
+        if (keys.isEmpty()) {
+            return;
+        }
+        var before = new HashMap<String, Record>();
+        neo4j.query("""
+                UNWIND $keys AS key
+                MATCH (c:Entity {key: key})
+                SET c.derivedPairs = c.derivedPairs
+                RETURN key, coalesce(c.derivedPairs, []) AS pairs, coalesce(c.derivedRegions, []) AS regions
+                """).bind(keys).to("keys").fetch().all().forEach(row -> before.put((String) row.get("key"),
+                        new Record(snapshotOf(strings(row.get("pairs"))), strings(row.get("regions")))));
+        var facts = links.facts(keys);
+        var after = new HashMap<String, Record>();
+        for (var context : facts) {
+            after.put(context.key(), record(context.links(), context.regions()));
+        }
+        var changed = new TreeSet<String>();
+        for (var context : keys) {
+            var old = before.getOrDefault(context, EMPTY).pairs();
+            var now = after.getOrDefault(context, EMPTY).pairs();
+            old.forEach((pair, digest) -> {
+                if (!digest.equals(now.get(pair))) {
+                    changed.add(pair);
+                }
+            });
+            now.forEach((pair, digest) -> {
+                if (!digest.equals(old.get(pair))) {
+                    changed.add(pair);
+                }
+            });
+        }
+        if (!changed.isEmpty()) {
+            rewrite(changed, keys, before);
+        }
+        var rows = new ArrayList<Map<String, Object>>();
+        for (var context : keys) {
+            var now = after.getOrDefault(context, EMPTY);
+            if (!now.equals(before.getOrDefault(context, EMPTY))) {
+                rows.add(recordRow(context, now));
+            }
+        }
+        neo4j.query("""
+                UNWIND $rows AS row
+                MATCH (c:Entity {key: row.key})
+                SET c.derivedPairs = row.pairs, c.derivedRegions = row.regions
+                """).bind(rows).to("rows").run();
+    }
+
+    private static final Record EMPTY = new Record(Map.of(), List.of());
+
+    /**
+     * Rewrites the changed pairs from all their links as the base facts now give them, and adjusts
+     * the pair counts of the regions they left or entered (where a pair was is its links through
+     * the touched contexts, at the regions their records name, and its other links, unchanged).
+     */
+    private void rewrite(Set<String> changed, List<String> touched, Map<String, Record> before) {
+        neo4j.query("""
+                UNWIND $pairs AS pairKey
+                MERGE (p:Collaboration {pairKey: pairKey})
+                SET p.rewriting = true
+                """).bind(List.copyOf(changed)).to("pairs").run();
+        var current = links.ofPairs(changed);
+        var above = regionsAbove();
+        var touchedSet = Set.copyOf(touched);
+        var rows = new ArrayList<Map<String, Object>>();
+        var gone = new ArrayList<String>();
+        var counts = new TreeMap<String, Integer>();
+        int total = 0;
+        for (var pairKey : changed) {
+            var now = current.getOrDefault(pairKey, List.of());
+            var regionsNow = new TreeSet<String>();
+            now.forEach(link -> regionsNow.addAll(StoredPair.regionsOf(link, above)));
+            var regionsBefore = new TreeSet<String>();
+            boolean existed = false;
+            for (var link : now) {
+                if (!touchedSet.contains(link.context())) {
+                    existed = true;
+                    regionsBefore.addAll(StoredPair.regionsOf(link, above));
+                }
+            }
+            for (var context : touched) {
+                var record = before.getOrDefault(context, EMPTY);
+                if (record.pairs().containsKey(pairKey)) {
+                    existed = true;
+                    record.regions().forEach(r -> regionsBefore.addAll(above.getOrDefault(r, Set.of(r))));
+                }
+            }
+            regionsBefore.stream().filter(r -> !regionsNow.contains(r)).forEach(r -> counts.merge(r, -1, Integer::sum));
+            regionsNow.stream().filter(r -> !regionsBefore.contains(r)).forEach(r -> counts.merge(r, 1, Integer::sum));
+            total += (now.isEmpty() ? 0 : 1) - (existed ? 1 : 0);
+            var pair = new StoredPair(pairKey, now);
+            if (pair.stored()) {
+                rows.add(pair.properties(above));
+            } else {
+                gone.add(pairKey);
+            }
+        }
+        neo4j.query("""
+                UNWIND $rows AS row
+                MATCH (p:Collaboration {pairKey: row.pairKey})
+                SET p = row
+                """).bind(rows).to("rows").run();
+        neo4j.query("""
+                UNWIND $pairs AS pairKey
+                MATCH (p:Collaboration {pairKey: pairKey})
+                DELETE p
+                """).bind(gone).to("pairs").run();
+        var deltas = counts.entrySet().stream().filter(e -> e.getValue() != 0)
+                .map(e -> Map.<String, Object>of("key", e.getKey(), "delta", e.getValue())).toList();
+        // The first SET takes the node's write lock, so the count read after it is the latest.
+        neo4j.query("""
+                UNWIND $deltas AS row
+                MATCH (r:Entity {key: row.key}) WHERE r:Region
+                SET r.collaborationCountLock = true
+                WITH r, row
+                SET r.collaborationCount = coalesce(r.collaborationCount, 0) + row.delta
+                REMOVE r.collaborationCountLock
+                """).bind(deltas).to("deltas").run();
+        if (total != 0) {
+            neo4j.query("""
+                    MERGE (t:CollaborationTotal {id: 'all'})
+                    SET t.lock = true
+                    WITH t
+                    SET t.count = coalesce(t.count, 0) + $delta
+                    REMOVE t.lock
+                    """).bind(total).to("delta").run();
+        }
     }
 
     /**
-     * Derives every collaboration link and returns how many there are. {@code generation} must be new
-     * for every rebuild: links it does not stamp are stale and removed, and the base facts include
-     * what the API wrote, not only the seed (the importer uses the seed's digest and a random part).
-     * Must run outside any transaction: it commits batch by batch.
+     * Derives every collaboration and returns how many links there are. {@code generation} must be
+     * new for every rebuild: stored pairs it does not stamp are stale and removed, and the base facts
+     * include what the API wrote, not only the seed (the importer uses the seed's digest and a random
+     * part). Must run outside any transaction: it commits batch by batch. Holds every link in memory
+     * while it groups them by pair (about 2.2 million at NRW's full size; see {@code bench/results/}).
      */
     public int rebuild(String generation) {
+        long started = System.nanoTime();
+        ensureRankIndexes();
+        var above = regionsAbove();
+        var byPair = new HashMap<String, List<DerivedLink>>();
+        var records = new ArrayList<Map<String, Object>>();
+        int linkCount = 0;
         try (var session = driver.session()) {
-            var parameters = Values.parameters("generation", generation);
-            int links = session.run(DERIVE, parameters).single().get("links").asInt();
-            session.run(REMOVE_STALE, parameters).consume();
-            return links;
+            var result = session.run(ALL_FACTS);
+            while (result.hasNext()) {
+                var context = ContextFacts.from(result.next());
+                var links = context.links();
+                for (var linked : links) {
+                    byPair.computeIfAbsent(linked.pairKey(), k -> new ArrayList<>(1)).add(linked.link());
+                }
+                linkCount += links.size();
+                var record = record(links, context.regions());
+                if (!record.pairs().isEmpty()) {
+                    records.add(recordRow(context.key(), record));
+                }
+            }
         }
+        long read = System.nanoTime();
+        var counts = new HashMap<String, Integer>();
+        int stored = 0;
+        try (var session = driver.session()) {
+            var batch = new ArrayList<Map<String, Object>>();
+            for (var entry : byPair.entrySet()) {
+                var regions = new HashSet<String>();
+                entry.getValue().forEach(link -> regions.addAll(StoredPair.regionsOf(link, above)));
+                regions.forEach(r -> counts.merge(r, 1, Integer::sum));
+                if (entry.getValue().size() >= 2) {
+                    var properties = new StoredPair(entry.getKey(), entry.getValue()).properties(above);
+                    properties.put("generation", generation);
+                    batch.add(properties);
+                    stored++;
+                    if (batch.size() == 5_000) {
+                        write(session, "MERGE (p:Collaboration {pairKey: row.pairKey}) SET p = row", batch);
+                        batch.clear();
+                    }
+                }
+            }
+            write(session, "MERGE (p:Collaboration {pairKey: row.pairKey}) SET p = row", batch);
+            int pairs = byPair.size();
+            byPair.clear();
+            session.run("""
+                    MATCH (p:Collaboration) WHERE p.generation IS NULL OR p.generation <> $generation
+                    CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 10000 ROWS
+                    """, Values.parameters("generation", generation)).consume();
+            long written = System.nanoTime();
+            session.run("""
+                    MATCH (c:Entity) WHERE c.derivedPairs IS NOT NULL OR c.derivedRegions IS NOT NULL
+                    CALL (c) { REMOVE c.derivedPairs, c.derivedRegions } IN TRANSACTIONS OF 10000 ROWS
+                    """).consume();
+            for (int i = 0; i < records.size(); i += 5_000) {
+                write(session, "MATCH (c:Entity {key: row.key}) SET c.derivedPairs = row.pairs, c.derivedRegions = row.regions",
+                        records.subList(i, Math.min(records.size(), i + 5_000)));
+            }
+            session.executeWrite(tx -> {
+                tx.run("MATCH (r:Region) SET r.collaborationCount = coalesce($counts[r.key], 0)",
+                        Values.parameters("counts", counts)).consume();
+                tx.run("MERGE (t:CollaborationTotal {id: 'all'}) SET t.count = $count",
+                        Values.parameters("count", pairs)).consume();
+                return null;
+            });
+            log.info("Derived {} collaboration links in {} pairs ({} stored): facts read and grouped in {} ms,"
+                    + " pairs written in {} ms, records of the contexts and counts in {} ms", linkCount, pairs, stored,
+                    (read - started) / 1_000_000, (written - read) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
+        }
+        return linkCount;
+    }
+
+    /** A range index over each region's rank property, and over the whole network's. */
+    public void ensureRankIndexes() {
+        try (var session = driver.session()) {
+            var regions = session.run("MATCH (r:Region) RETURN r.key AS key").list(r -> r.get("key").asString());
+            session.run("CREATE INDEX collaboration_rank IF NOT EXISTS FOR (p:Collaboration) ON (p.rank)").consume();
+            for (var region : regions) {
+                session.run("CREATE INDEX %s IF NOT EXISTS FOR (p:Collaboration) ON (p.`%s`)"
+                        .formatted(StoredPair.rankIndex(region), StoredPair.rankProperty(region))).consume();
+            }
+            session.run("CALL db.awaitIndexes(300)").consume();
+        }
+    }
+
+    private static void write(Session session, String statement, List<Map<String, Object>> rows) {
+        if (!rows.isEmpty()) {
+            session.executeWrite(tx -> tx.run("UNWIND $rows AS row " + statement, Values.parameters("rows", rows))
+                    .consume());
+        }
+    }
+
+    private Map<String, Set<String>> regionsAbove() {
+        var above = new HashMap<String, Set<String>>();
+        neo4j.query(REGIONS_ABOVE).fetch().all().forEach(row ->
+                above.put((String) row.get("key"), Set.copyOf(strings(row.get("above")))));
+        return above;
+    }
+
+    /** A context's record: each pair linked through it with the digest of those links, and its regions. */
+    private static Record record(List<ContextFacts.Linked> links, List<String> regions) {
+        var byPair = CollaborationLinks.byPair(links);
+        var digests = new TreeMap<String, String>();
+        byPair.forEach((pair, pairLinks) -> digests.put(pair, digest(pairLinks)));
+        return new Record(digests, digests.isEmpty() ? List.of() : regions);
+    }
+
+    /** The first 64 bits of a SHA-256 over the links, in their sorted order. */
+    private static String digest(List<DerivedLink> links) {
+        try {
+            var sha = MessageDigest.getInstance("SHA-256");
+            links.stream().sorted().forEach(link -> sha.update((link.encoded() + "\t" + link.startDay() + "\t"
+                    + link.endDay() + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> recordRow(String context, Record record) {
+        var row = new HashMap<String, Object>();
+        row.put("key", context);
+        row.put("pairs", record.pairs().isEmpty() ? null
+                : record.pairs().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+        row.put("regions", record.pairs().isEmpty() ? null : record.regions());
+        return row;
+    }
+
+    private static Map<String, String> snapshotOf(List<String> entries) {
+        var snapshot = new TreeMap<String, String>();
+        for (var entry : entries) {
+            var space = entry.lastIndexOf(' ');
+            snapshot.put(entry.substring(0, space), entry.substring(space + 1));
+        }
+        return snapshot;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        return value == null ? List.of() : List.copyOf((Collection<String>) value);
     }
 }

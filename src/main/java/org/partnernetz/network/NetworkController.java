@@ -2,6 +2,7 @@ package org.partnernetz.network;
 
 import java.util.List;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.Dates;
 import org.partnernetz.graphql.PageRequest;
@@ -28,8 +29,9 @@ class NetworkController {
 
     @QueryMapping
     Connection<Connection.Edge<Collaboration>> collaborations(@Argument String region, @Argument String organisation,
-            @Argument String from, @Argument String to, @Argument Integer first, @Argument String after) {
+            @Argument String from, @Argument String to, @Argument Integer first, @Argument String after,
+            DataFetchingFieldSelectionSet selection) {
         return network.collaborations(region, organisation, Dates.argument("from", from), Dates.argument("to", to),
-                PageRequest.of(first, after));
+                PageRequest.of(first, after), selection.contains("totalCount"));
     }
 }

@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
 import org.partnernetz.graph.Nodes;
 import org.partnernetz.graph.PartialDate;
 import org.partnernetz.graph.Props;
+import org.partnernetz.graphql.BadRequestException;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
 import org.partnernetz.graphql.SortKey;
@@ -36,16 +40,11 @@ class NetworkQueries {
                  THEN COLLECT { MATCH (r:Region)-[:PART_OF*0..6]->(root) RETURN DISTINCT r }
                  ELSE [root] END""";
 
-    private static final String REGIONS = """
-            MATCH (root:Entity {key: $region}) WHERE root:Region
-            WITH %s AS regions
-            """.formatted(REGIONS_BELOW);
-
     /** Partners alphabetically, by name and then seed key. */
     private static final List<SortKey> PARTNER_ORDER = List.of(SortKey.ascending("o.sortName"), SortKey.ascending("o.key"));
 
     /** Pairs by strength: most links first, then by the pair's seed keys. */
-    private static final List<SortKey> PAIR_ORDER = List.of(SortKey.descending("size(links)"), SortKey.ascending("pairKey"));
+    private static final List<SortKey> PAIR_ORDER = List.of(SortKey.descending("weight"), SortKey.ascending("pairKey"));
 
     /**
      * A page of partners as an index-ordered read: organisations in name order, each checked against
@@ -85,44 +84,51 @@ class NetworkQueries {
             RETURN total, page
             """.formatted(REGIONS_BELOW);
 
-    private static final String COLLABORATIONS = """
-            CALL () {
-              %%s
-            }
-            WITH DISTINCT col
-            WHERE ($from IS NULL OR col.end IS NULL OR col.end >= $from)
-              AND ($to IS NULL OR col.start IS NULL OR col.start <= $to)
-            WITH col.pairKey AS pairKey, collect(col) AS links
-            WITH links, %s AS key ORDER BY %s
-            WITH collect({key: key, links: links}) AS ranked
-            RETURN size(ranked) AS total, [pair IN [x IN ranked WHERE %s][0..$limit] | {key: pair.key, links: [l IN pair.links | {
-              link: l,
-              through: head([(l)-[:THROUGH]->(t) | t]),
-              a: head([(l)-[:BETWEEN {position: 'A'}]->(a) | a]),
-              b: head([(l)-[:BETWEEN {position: 'B'}]->(b) | b])
-            }]}] AS page
-            """.formatted(SortKey.values(PAIR_ORDER), SortKey.orderBy(PAIR_ORDER, "key"), SortKey.after(PAIR_ORDER, "x.key"));
-
-    private static final String IN_REGION = REGIONS + """
-            UNWIND regions AS r
-            MATCH (col:Collaboration)-[:IN_REGION]->(r)
-            %s
-            RETURN col
+    /**
+     * Stored pairs in the order of one rank property ({@link StoredPair}), from a position on: the
+     * first entries of that property's range index, read in order.
+     */
+    private static final String BY_RANK = """
+            MATCH (p:Collaboration) WHERE p.`%1$s` > $position
+            RETURN p.pairKey AS pairKey, p.links AS links, p.starts AS starts, p.ends AS ends, p.`%1$s` AS rank
+            ORDER BY p.`%1$s` LIMIT $limit
             """;
 
-    private static final String OF_ORGANISATION = """
-            MATCH (organisation:Entity {key: $organisation})<-[:BETWEEN]-(col:Collaboration)
-            RETURN col
+    /** A region's stored pair count and the keys of the regions inside it, itself included. */
+    private static final String REGION_SCOPE = """
+            MATCH (root:Entity {key: $region}) WHERE root:Region
+            RETURN coalesce(root.collaborationCount, 0) AS count,
+                   COLLECT { MATCH (r:Region)-[:PART_OF*0..6]->(root) RETURN DISTINCT r.key } AS below
             """;
 
-    private static final String ALL = "MATCH (col:Collaboration) RETURN col";
+    private static final String NODES = "UNWIND $keys AS key MATCH (n:Entity {key: key}) RETURN key, n";
+
+    /** One pair as read, with the links the request shows. */
+    private record Ranked(String pairKey, List<DerivedLink> shown) {
+        int weight() {
+            return shown.size();
+        }
+
+        boolean after(Position position) {
+            return position == null || weight() < position.weight()
+                    || (weight() == position.weight() && pairKey.compareTo(position.pairKey()) > 0);
+        }
+    }
+
+    private record Position(int weight, String pairKey) {
+    }
+
+    private static final java.util.Comparator<Ranked> STRONGEST_FIRST = java.util.Comparator
+            .comparingInt(Ranked::weight).reversed().thenComparing(Ranked::pairKey);
 
     private final Neo4jClient neo4j;
     private final Nodes nodes;
+    private final CollaborationLinks links;
 
-    NetworkQueries(Neo4jClient neo4j, Nodes nodes) {
+    NetworkQueries(Neo4jClient neo4j, Nodes nodes, CollaborationLinks links) {
         this.neo4j = neo4j;
         this.nodes = nodes;
+        this.links = links;
     }
 
     Connection<PartnerEdge> partners(String regionKey, boolean includeSubregions, List<String> kinds, PageRequest page) {
@@ -147,34 +153,166 @@ class NetworkQueries {
                 (row, cursor) -> new PartnerEdge(cursor, row.organisation(), row.ties()));
     }
 
+    /**
+     * A page of collaborating pairs, strongest first. Pairs with two links or more in the scope are
+     * stored and ranked ({@link StoredPair}); without a time window their page is the first entries
+     * of the scope's rank index after the cursor. With a window, that index is read in order, a chunk
+     * at a time, counting each pair's links in the window, until no pair further down can reach the
+     * page ({@link #strongestStored}). Pairs with a single link in the scope come last, by pair key;
+     * only a page that reaches them reads them from the base facts of the scope's contexts, as it
+     * does for {@code totalCount} with a window ({@code countAll}). An organisation's pairs are read
+     * from the facts of its own contexts and ranked in memory.
+     */
     Connection<Connection.Edge<Collaboration>> collaborations(String regionKey, String organisationKey,
-            PartialDate from, PartialDate to, PageRequest page) {
-        String selection;
-        if (regionKey != null) {
-            selection = IN_REGION.formatted(organisationKey == null ? ""
-                    : "MATCH (col)-[:BETWEEN]->(:Entity {key: $organisation})");
-        } else if (organisationKey != null) {
-            selection = OF_ORGANISATION;
-        } else {
-            selection = ALL;
-        }
+            PartialDate from, PartialDate to, PageRequest page, boolean countAll) {
         var parameters = new HashMap<String, Object>();
-        parameters.put("region", regionKey);
-        parameters.put("includeSubregions", true);
-        parameters.put("organisation", organisationKey);
-        parameters.put("from", from == null ? null : from.first());
-        parameters.put("to", to == null ? null : to.last());
-        parameters.put("limit", page.limit());
         SortKey.bindAfter("collaborations", PAIR_ORDER, page, parameters);
-        record Result(int total, List<Connection.Row<Collaboration>> pairs) {
+        var position = position(parameters);
+        long fromDay = from == null ? DerivedLink.OPEN_START : from.first().toEpochDay();
+        long toDay = to == null ? DerivedLink.OPEN_END : to.last().toEpochDay();
+        boolean windowed = from != null || to != null;
+        var scope = regionKey == null ? null
+                : neo4j.query(REGION_SCOPE).bind(regionKey).to("region").fetch().one().orElseThrow();
+        Set<String> below = scope == null ? null : Set.copyOf(strings(scope.get("below")));
+        List<Ranked> ranked;
+        int total;
+        if (organisationKey != null) {
+            var all = computed(links.ofOrganisation(organisationKey), below, fromDay, toDay);
+            total = all.size();
+            ranked = all.stream().filter(r -> r.after(position)).limit(page.limit()).toList();
+        } else {
+            var property = regionKey == null ? StoredPair.RANK : StoredPair.rankProperty(regionKey);
+            var strongest = strongestStored(property, below, fromDay, toDay, windowed, position, page.limit());
+            List<Ranked> all = null;
+            if (strongest.size() < page.limit()) {
+                all = computed(links.inRegions(below), below, fromDay, toDay);
+                var singles = all.stream().filter(r -> r.weight() == 1 && r.after(position))
+                        .limit(page.limit() - strongest.size()).toList();
+                strongest = concat(strongest, singles);
+            }
+            ranked = strongest;
+            if (!windowed) {
+                total = scope != null ? ((Number) scope.get("count")).intValue()
+                        : neo4j.query("MATCH (t:CollaborationTotal {id: 'all'}) RETURN t.count AS count")
+                                .fetchAs(Integer.class).one().orElse(0);
+            } else if (countAll) {
+                total = (all != null ? all : computed(links.inRegions(below), below, fromDay, toDay)).size();
+            } else {
+                total = -1;
+            }
         }
-        var result = neo4j.query(COLLABORATIONS.formatted(selection)).bindAll(parameters)
-                .fetchAs(Result.class)
-                .mappedBy((types, record) -> new Result(record.get("total").asInt(),
-                        record.get("page").asList(pair -> new Connection.Row<>(collaboration(pair.get("links")),
-                                pair.get("key").asList(Value::asObject)))))
-                .one().orElse(new Result(0, List.of()));
-        return Connection.ofNodes("collaborations", result.pairs(), page, result.total());
+        var objects = objects(ranked);
+        var rows = ranked.stream().map(r -> new Connection.Row<>(collaboration(r, objects),
+                List.<Object>of((long) r.weight(), r.pairKey()))).toList();
+        return Connection.ofNodes("collaborations", rows, page, total);
+    }
+
+    /** Pairs with their links in the regions (all when null) and window, strongest first. */
+    private static List<Ranked> computed(List<ContextFacts.Linked> linked, Set<String> below, long from, long to) {
+        var ranked = new ArrayList<Ranked>();
+        CollaborationLinks.byPair(linked).forEach((pairKey, pairLinks) -> {
+            var shown = new StoredPair(pairKey, pairLinks).shown(below, from, to);
+            if (!shown.isEmpty()) {
+                ranked.add(new Ranked(pairKey, shown));
+            }
+        });
+        ranked.sort(STRONGEST_FIRST);
+        return ranked;
+    }
+
+    /**
+     * The strongest {@code limit} pairs after {@code position} with two links or more in the scope
+     * and window. Without a window, the entries of the rank index after the cursor. With one, the
+     * index is read from its start, a growing chunk at a time, until the page is full and its last
+     * pair outranks every pair not read yet: those have at most as many links in all as the last pair
+     * read, and no more in the window; one with exactly as many comes after the last read by pair
+     * key, so it cannot come before a page pair with a key up to that one.
+     */
+    private List<Ranked> strongestStored(String property, Set<String> below, long from, long to, boolean windowed,
+            Position position, int limit) {
+        if (limit == 0 || (position != null && position.weight() < 2)) {
+            return List.of();
+        }
+        if (!windowed) {
+            var start = position == null ? "" : StoredPair.rank(position.weight(), position.pairKey());
+            return byRank(property, start, limit).stream()
+                    .map(entry -> new Ranked(entry.pair().pairKey(), entry.pair().shown(below, from, to))).toList();
+        }
+        var best = new ArrayList<Ranked>();
+        var start = "";
+        int chunk = Math.max(50, 4 * limit);
+        while (true) {
+            var read = byRank(property, start, chunk);
+            for (var entry : read) {
+                var candidate = new Ranked(entry.pair().pairKey(), entry.pair().shown(below, from, to));
+                if (candidate.weight() >= 2 && candidate.after(position)) {
+                    best.add(candidate);
+                }
+            }
+            best.sort(STRONGEST_FIRST);
+            if (best.size() > limit) {
+                best.subList(limit, best.size()).clear();
+            }
+            if (read.size() < chunk) {
+                return best;
+            }
+            var last = read.getLast();
+            start = last.rank();
+            int lastWeight = StoredPair.weightOf(last.rank());
+            if (best.size() == limit) {
+                var worst = best.getLast();
+                if (worst.weight() > lastWeight || (worst.weight() == lastWeight
+                        && worst.pairKey().compareTo(last.pair().pairKey()) <= 0)) {
+                    return best;
+                }
+            }
+            chunk = Math.min(2 * chunk, 10_000);
+        }
+    }
+
+    private record RankedEntry(StoredPair pair, String rank) {
+    }
+
+    private List<RankedEntry> byRank(String property, String start, int limit) {
+        return neo4j.query(BY_RANK.formatted(property)).bind(start).to("position").bind(limit).to("limit")
+                .fetch().all().stream().map(row -> new RankedEntry(StoredPair.read((String) row.get("pairKey"),
+                        strings(row.get("links")), longs(row.get("starts")), longs(row.get("ends"))),
+                        (String) row.get("rank"))).toList();
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        var all = new ArrayList<T>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /** The cursor's position; a cursor of this list whose values are not a weight and a pair key is refused. */
+    private static Position position(Map<String, Object> parameters) {
+        var weight = parameters.get("after0");
+        var pairKey = parameters.get("after1");
+        if (weight == null) {
+            return null;
+        }
+        if (!(weight instanceof Number number) || !(pairKey instanceof String key)) {
+            throw new BadRequestException("The cursor is not one of this list; use a cursor the same list returned");
+        }
+        return new Position(number.intValue(), key);
+    }
+
+    /** The organisations and contexts of the page, by seed key, in one read. */
+    private Map<String, Node> objects(List<Ranked> ranked) {
+        var keys = new java.util.TreeSet<String>();
+        for (var r : ranked) {
+            keys.add(r.pairKey().substring(0, r.pairKey().indexOf('|')));
+            keys.add(r.pairKey().substring(r.pairKey().indexOf('|') + 1));
+            r.shown().forEach(link -> keys.add(link.context()));
+        }
+        var objects = new HashMap<String, Node>();
+        neo4j.query(NODES).bind(List.copyOf(keys)).to("keys").fetchAs(Void.class).mappedBy((types, record) -> {
+            objects.put(record.get("key").asString(), record.get("n").asNode());
+            return null;
+        }).all();
+        return objects;
     }
 
     /** Ties in a stable order: by kind, then region, then the project or event they run through. */
@@ -192,20 +330,28 @@ class NetworkQueries {
                 Relationship.from(tie.get("rel").asRelationship()));
     }
 
-    private Collaboration collaboration(Value pair) {
+    private Collaboration collaboration(Ranked ranked, Map<String, Node> objects) {
         var links = new ArrayList<CollaborationLink>();
-        for (var value : pair.values()) {
-            var link = value.get("link").asNode();
-            var basis = Props.text(link, "basis");
-            links.add(new CollaborationLink(Props.text(link, "kind"), nodes.toObject(value.get("through").asNode()),
-                    Props.text(link, "roleA"), Props.text(link, "roleB"), Props.text(link, "since"),
-                    Props.text(link, "until"), basis == null ? "STATED" : basis.toUpperCase(Locale.ROOT),
-                    Props.texts(link, "sources")));
+        for (var link : ranked.shown()) {
+            links.add(new CollaborationLink(link.kind(), nodes.toObject(objects.get(link.context())), link.roleA(),
+                    link.roleB(), link.since(), link.until(), link.basis().toUpperCase(Locale.ROOT), link.sources()));
         }
-        links.sort(java.util.Comparator.comparing(CollaborationLink::kind)
-                .thenComparing(l -> l.through().key()));
-        var first = pair.get(0);
-        return new Collaboration(Organisation.from(first.get("a").asNode()), Organisation.from(first.get("b").asNode()),
-                List.copyOf(links));
+        links.sort(java.util.Comparator.comparing(CollaborationLink::kind).thenComparing(l -> l.through().key()));
+        var pairKey = ranked.pairKey();
+        return new Collaboration(Organisation.from(objects.get(pairKey.substring(0, pairKey.indexOf('|')))),
+                Organisation.from(objects.get(pairKey.substring(pairKey.indexOf('|') + 1))), List.copyOf(links));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        return value == null ? List.of() : List.copyOf((java.util.Collection<String>) value);
+    }
+
+    private static List<Long> longs(Object value) {
+        var longs = new ArrayList<Long>();
+        for (var item : (java.util.Collection<?>) value) {
+            longs.add(((Number) item).longValue());
+        }
+        return longs;
     }
 }

@@ -59,7 +59,16 @@ public class GraphSchema implements SmartLifecycle {
                     """
                     MATCH (n:Entity) WHERE n.key IS NOT NULL AND n.id IS NOT NULL
                     CALL (n) { REMOVE n.id } IN TRANSACTIONS OF 10000 ROWS""",
-                    "DROP CONSTRAINT entity_id IF EXISTS")));
+                    "DROP CONSTRAINT entity_id IF EXISTS")),
+            new Step(4, "collaborations as one node per pair with two links or more (was one per link), ranked by range indexes", List.of(
+                    """
+                    MATCH (c:Collaboration) WHERE c.key IS NOT NULL
+                    CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 10000 ROWS""",
+                    "DROP CONSTRAINT collaboration_key IF EXISTS",
+                    "DROP INDEX collaboration_pair IF EXISTS",
+                    "CREATE CONSTRAINT collaboration_pair_key IF NOT EXISTS FOR (c:Collaboration) REQUIRE c.pairKey IS UNIQUE",
+                    "CREATE INDEX collaboration_rank IF NOT EXISTS FOR (c:Collaboration) ON (c.rank)",
+                    "CREATE CONSTRAINT collaboration_total_id IF NOT EXISTS FOR (t:CollaborationTotal) REQUIRE t.id IS UNIQUE")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;

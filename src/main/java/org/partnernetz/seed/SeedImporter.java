@@ -40,9 +40,9 @@ public class SeedImporter {
      * The version of what this importer writes (properties, search keys, relationship types, derived
      * facts). A graph written by an older version is imported again at start-up, so an upgraded hub
      * does not serve data shaped for the old code. 3: origin marking; 4: umlaut search keys;
-     * 5: derived partner membership.
+     * 5: derived partner membership; 6: one collaboration node per pair.
      */
-    static final int FORMAT = 5;
+    static final int FORMAT = 6;
 
     /** Every entry label, so an entry that moved to another file loses its old one. */
     private static final String ALL_LABELS = java.util.Arrays.stream(Label.values())

@@ -87,7 +87,11 @@ class ScaleBenchmark {
     private static final int QUERY_BUDGET = Integer.getInteger("scale.queryBudgetSeconds", 150);
     private static final String PAGE_CACHE = System.getProperty("scale.pageCache", "2GB");
     private static final String REGION = System.getProperty("scale.region", "amr-westfaelisches-ruhrgebiet");
+    private static final String DISTRICT = System.getProperty("scale.district", "kreis-olpe");
     private static final String NAME = System.getProperty("scale.name", "integration");
+    /** The time window of the windowed collaboration queries. */
+    private static final String FROM = System.getProperty("scale.from", "2019");
+    private static final String TO = System.getProperty("scale.to", "2020");
     private static final boolean KEEP_DATA = Boolean.getBoolean("scale.keepData");
 
     private static final Path DATA = dataDirectory();
@@ -141,6 +145,8 @@ class ScaleBenchmark {
         var derivation = new Derivation();
         var started = System.nanoTime();
         List<QueryRecorder.Recorded> sent;
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
+                .forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         try (var memory = new TransactionMemory()) {
             sent = recorder.during(() -> {
                 try {
@@ -151,6 +157,9 @@ class ScaleBenchmark {
             }).stream().filter(q -> !q.text().startsWith("SHOW")).toList();
             derivation.memory = memory.peak();
         }
+        derivation.heapPeakMb = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20;
         var ended = System.nanoTime();
         derivation.millis = (ended - started) / 1_000_000;
         long partnersStarted = System.nanoTime();
@@ -271,6 +280,7 @@ class ScaleBenchmark {
         long partnersMillis;
         String oneChange = "not measured";
         String memory;
+        long heapPeakMb;
         final List<String> steps = new ArrayList<>();
     }
 
@@ -335,6 +345,7 @@ class ScaleBenchmark {
         };
         var partners = "partnersInRegion";
         var collaborationsIn = "collaborationsInRegion";
+        var inWindow = "collaborationsInWindow";
         return List.of(
                 new Bench("partners(region: \"" + REGION + "\", first: 20) with ties", partners,
                         () -> Map.of("region", REGION, "first", 20), "/data/partners/totalCount", true),
@@ -349,12 +360,28 @@ class ScaleBenchmark {
                 }, "/data/partners/totalCount", true),
                 new Bench("partners(region: \"nrw\", first: 20) with ties", partners,
                         () -> Map.of("region", "nrw", "first", 20), "/data/partners/totalCount", true),
+                new Bench("partners(region: \"" + DISTRICT + "\", first: 20) with ties", partners,
+                        () -> Map.of("region", DISTRICT, "first", 20), "/data/partners/totalCount", true),
                 new Bench("collaborations(region: \"" + REGION + "\", first: 20)", collaborationsIn,
                         () -> Map.of("region", REGION, "first", 20), "/data/collaborations/totalCount", true),
                 new Bench("collaborations(region: \"nrw\", first: 20)", collaborationsIn,
                         () -> Map.of("region", "nrw", "first", 20), "/data/collaborations/totalCount", true),
+                new Bench("collaborations(region: \"" + DISTRICT + "\", first: 20)", collaborationsIn,
+                        () -> Map.of("region", DISTRICT, "first", 20), "/data/collaborations/totalCount", true),
+                new Bench("collaborations(region: \"" + REGION + "\", from: \"" + FROM + "\", to: \"" + TO + "\", first: 20)",
+                        inWindow, () -> Map.of("region", REGION, "from", FROM, "to", TO, "first", 20), null, true),
+                new Bench("collaborations(region: \"nrw\", from: \"" + FROM + "\", to: \"" + TO + "\", first: 20)",
+                        inWindow, () -> Map.of("region", "nrw", "from", FROM, "to", TO, "first", 20), null, true),
+                new Bench("collaborations(region: \"" + DISTRICT + "\", from: \"" + FROM + "\", to: \"" + TO + "\", first: 20)",
+                        inWindow, () -> Map.of("region", DISTRICT, "from", FROM, "to", TO, "first", 20), null, true),
+                new Bench("the same for \"" + REGION + "\" with totalCount (counts every pair of the region)",
+                        collaborationsIn, () -> Map.of("region", REGION, "from", FROM, "to", TO, "first", 20),
+                        "/data/collaborations/totalCount", true),
                 new Bench("collaborations(organisation: busiest, first: 20)", collaborationsIn,
                         () -> Map.of("organisation", busiest, "first", 20), "/data/collaborations/totalCount", true),
+                new Bench("collaborations(organisation: busiest, from: \"" + FROM + "\", to: \"" + TO + "\", first: 20)",
+                        collaborationsIn, () -> Map.of("organisation", busiest, "from", FROM, "to", TO, "first", 20),
+                        "/data/collaborations/totalCount", true),
                 new Bench("organisations(name: \"" + NAME + "\", first: 20)", "organisationsByName",
                         () -> Map.of("name", NAME, "first", 20), "/data/organisations/totalCount", true),
                 new Bench("organisation(slug: busiest) { participations(first: 20) }", "organisationParticipations",
@@ -430,7 +457,7 @@ class ScaleBenchmark {
         if (!first[0].ok()) {
             return new Result(bench, first[0].failure(), List.of(), null, profile(bench, cypher));
         }
-        var total = first[0].json().at(bench.totalAt());
+        var total = bench.totalAt() == null ? null : first[0].json().at(bench.totalAt());
         var slowest = first[0].micros();
         for (int i = 1; i < WARMUP && slowest < QUERY_BUDGET * 1_000_000L / 5; i++) {
             var warm = request(body);
@@ -454,7 +481,7 @@ class ScaleBenchmark {
         if (outcome.equals("ok") && micros.size() < REPEATS) {
             outcome = "ok (budget of " + QUERY_BUDGET + " s reached)";
         }
-        return new Result(bench, outcome, micros, total.isMissingNode() || total.isNull() ? null : total.asInt(),
+        return new Result(bench, outcome, micros, total == null || total.isMissingNode() || total.isNull() ? null : total.asInt(),
                 profile(bench, cypher));
     }
 
@@ -565,7 +592,7 @@ class ScaleBenchmark {
         }
         counts.put("relationships", single("MATCH ()-[r]->() RETURN count(r)"));
         for (var type : List.of("LOCATED_IN", "ACTIVE_IN", "PARTICIPATES_IN", "MEMBER_OF", "FUNDS", "PART_OF",
-                "MENTIONS", "BETWEEN", "THROUGH", "IN_REGION")) {
+                "MENTIONS", "PARTNER_IN")) {
             counts.put(type, single("MATCH ()-[r:%s]->() RETURN count(r)".formatted(type)));
         }
         return counts;
@@ -634,7 +661,8 @@ class ScaleBenchmark {
             md.append("| generate and write the synthetic network (UNWIND, %,d rows per transaction) | %,.1f s |%n"
                     .formatted(BATCH, network.millis() / 1000.0));
             md.append("| `CollaborationDeriver.rebuild(generation)` → %s (%s; largest transaction memory seen %s) | %,.1f s |%n".formatted(
-                    derivation.error == null ? "%,d collaborations".formatted(derivation.collaborations)
+                    derivation.error == null ? "%,d links in %,d pairs; JVM heap at most %,d MB (sum of the heap pools' peaks)"
+                            .formatted(derivation.collaborations, counts.get("Collaboration"), derivation.heapPeakMb)
                             : "failed: " + derivation.error,
                     String.join("; ", derivation.steps).replace("|", "\\|"), derivation.memory,
                     derivation.millis / 1000.0));

@@ -1,0 +1,138 @@
+package org.partnernetz.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.partnernetz.graph.PartialDate;
+import org.partnernetz.graphql.PageRequest;
+import org.partnernetz.support.FullStackTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * Paging through {@code collaborations} gives the pairs a computation from the base facts gives, in
+ * order, for the whole network, regions and an organisation, with and without time windows: the
+ * stored and ranked pairs (read in index order, with a window chunk by chunk) and the single-link
+ * pairs (read from the facts) meet without a gap or a repeat. Random participations make pairs with
+ * several links; the random seed is printed in a failure and can be set with {@code -Dpages.seed=}.
+ */
+@FullStackTest
+class CollaborationPagesTests {
+
+    private static final String MARK = "random-pages|";
+
+    @Autowired
+    NetworkQueries network;
+
+    @Autowired
+    CollaborationLinks links;
+
+    @Autowired
+    CollaborationDeriver collaborations;
+
+    @Autowired
+    Neo4jClient neo4j;
+
+    /** Every link, as the base facts give them after the random changes. */
+    private List<ContextFacts.Linked> everyLink;
+
+    @AfterEach
+    void removeTheChanges() {
+        neo4j.query("MATCH ()-[r]->() WHERE r.key STARTS WITH $mark DELETE r").bind(MARK).to("mark").run();
+        collaborations.rebuild("after-pages-" + System.nanoTime());
+    }
+
+    @Test
+    void pagesFollowTheOrderTheBaseFactsGive() {
+        long seed = Long.getLong("pages.seed", System.nanoTime());
+        var random = new Random(seed);
+        var organisations = keys("MATCH (n:Organisation) RETURN n.key AS key ORDER BY key").subList(0, 40);
+        var undertakings = keys("MATCH (n) WHERE n:Project OR n:Event RETURN n.key AS key ORDER BY key");
+        for (int i = 0; i < 400; i++) {
+            neo4j.query("""
+                    MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
+                    CREATE (a)-[:PARTICIPATES_IN {key: $key, origin: 'api', role: 'PARTNER', basis: 'stated', sources: []}]->(b)
+                    """).bind(organisations.get(random.nextInt(organisations.size()))).to("from")
+                    .bind(undertakings.get(random.nextInt(undertakings.size()))).to("to").bind(MARK + i).to("key").run();
+        }
+        collaborations.rebuild("pages-" + seed);
+        everyLink = links.inRegions(null);
+        var stored = neo4j.query("MATCH (p:Collaboration) RETURN count(p) AS n").fetchAs(Long.class).one().orElse(0L);
+        assertThat(stored).as("pairs with several links (random seed %d)", seed).isGreaterThan(60);
+
+        var windows = new ArrayList<PartialDate[]>();
+        windows.add(new PartialDate[] {null, null});
+        windows.add(new PartialDate[] {PartialDate.parse("2016"), PartialDate.parse("2018")});
+        windows.add(new PartialDate[] {PartialDate.parse("2021-03"), null});
+        windows.add(new PartialDate[] {null, PartialDate.parse("2017")});
+        var regions = new ArrayList<String>();
+        regions.add(null);
+        regions.addAll(List.of("nrw", "rb-duesseldorf", "duesseldorf", "amr-region-koeln"));
+        for (var region : regions) {
+            for (var window : windows) {
+                for (int size : "duesseldorf".equals(region) ? new int[] {1, 4} : new int[] {20, 100}) {
+                    var paged = paged(region, null, window, size);
+                    var expected = expected(region, null, window);
+                    assertThat(paged).as("pages of %d in %s from %s to %s (random seed %d, rerun with -Dpages.seed=%d)",
+                            size, region, window[0], window[1], seed, seed).isEqualTo(expected);
+                }
+            }
+        }
+        for (var organisation : organisations.subList(0, 5)) {
+            for (var window : windows) {
+                assertThat(paged("nrw", organisation, window, 3)).as("pages of %s in nrw from %s to %s (random seed %d)",
+                        organisation, window[0], window[1], seed).isEqualTo(expected("nrw", organisation, window));
+                assertThat(paged(null, organisation, window, 3)).isEqualTo(expected(null, organisation, window));
+            }
+        }
+    }
+
+    /** Every page, as "pairKey weight" lines, and the total of each page checked against the count. */
+    private List<String> paged(String region, String organisation, PartialDate[] window, int size) {
+        var lines = new ArrayList<String>();
+        var expected = expected(region, organisation, window);
+        String cursor = null;
+        for (int pages = 0; pages < 10_000; pages++) {
+            var page = network.collaborations(region, organisation, window[0], window[1], PageRequest.of(size, cursor), true);
+            page.edges().forEach(edge -> lines.add(edge.node().organisationA().key() + "|" + edge.node().organisationB().key()
+                    + " " + edge.node().weight()));
+            assertThat(page.totalCount()).isEqualTo(expected.size());
+            if (!page.pageInfo().hasNextPage()) {
+                return lines;
+            }
+            cursor = page.pageInfo().endCursor();
+        }
+        throw new AssertionError("paging did not end");
+    }
+
+    /** The pairs and weights from the facts of every context, strongest first, then by pair key. */
+    private List<String> expected(String region, String organisation, PartialDate[] window) {
+        Set<String> below = region == null ? null : Set.copyOf(keys("""
+                MATCH (r:Region)-[:PART_OF*0..6]->(:Region {key: '%s'}) RETURN DISTINCT r.key AS key""".formatted(region)));
+        long from = window[0] == null ? DerivedLink.OPEN_START : window[0].first().toEpochDay();
+        long to = window[1] == null ? DerivedLink.OPEN_END : window[1].last().toEpochDay();
+        var weights = new java.util.TreeMap<String, Integer>();
+        for (var linked : everyLink) {
+            var link = linked.link();
+            if ((organisation == null || linked.a().equals(organisation) || linked.b().equals(organisation))
+                    && (below == null || link.regions().stream().anyMatch(below::contains))
+                    && link.startDay() <= to && link.endDay() >= from) {
+                weights.merge(linked.pairKey(), 1, Integer::sum);
+            }
+        }
+        return weights.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .map(e -> e.getKey() + " " + e.getValue()).toList();
+    }
+
+    private List<String> keys(String cypher) {
+        return new ArrayList<>(neo4j.query(cypher).fetchAs(String.class).all());
+    }
+}
