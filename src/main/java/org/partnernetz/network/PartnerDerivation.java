@@ -55,26 +55,69 @@ public class PartnerDerivation {
     }
 
     /**
-     * Re-derives the memberships of these organisations and the counts of every region they were or
-     * are now partners in. Runs in the caller's transaction, so a change and its derived facts commit
+     * Re-derives the memberships of these organisations and adjusts the counts of every region they
+     * were or are now partners in by what changed (a count over a large region's memberships would
+     * read every one). Runs in the caller's transaction, so a change and its derived facts commit
      * together. A change to where a project or event is located or active touches its participants.
      */
     public void refresh(Collection<String> organisationKeys) {
+        var keys = List.copyOf(new java.util.TreeSet<>(organisationKeys));
+        var before = memberships(keys);
         neo4j.query("""
                 UNWIND $keys AS key
                 MATCH (o:Entity {key: key}) WHERE o:Organisation
-                WITH collect(o) AS organisations
-                WITH organisations, COLLECT { UNWIND organisations AS o MATCH (o)-[:PARTNER_IN]->(r) RETURN DISTINCT r } AS before
-                CALL (organisations) {
-                  UNWIND organisations AS o
+                CALL (o) {
                   %s
                 }
-                WITH organisations, before
-                WITH before + COLLECT { UNWIND organisations AS o MATCH (o)-[:PARTNER_IN]->(r) RETURN DISTINCT r } AS touched
-                UNWIND touched AS r
-                WITH DISTINCT r
-                %s
-                """.formatted(DERIVE_ONE, COUNT)).bind(List.copyOf(organisationKeys)).to("keys").run();
+                """.formatted(DERIVE_ONE)).bind(keys).to("keys").run();
+        var after = memberships(keys);
+        var deltas = new java.util.TreeMap<String, int[]>();
+        for (var membership : before) {
+            if (!after.contains(membership)) {
+                count(deltas, membership, -1);
+            }
+        }
+        for (var membership : after) {
+            if (!before.contains(membership)) {
+                count(deltas, membership, 1);
+            }
+        }
+        var rows = deltas.entrySet().stream().filter(e -> e.getValue()[0] != 0 || e.getValue()[1] != 0)
+                .map(e -> java.util.Map.<String, Object>of("key", e.getKey(), "all", e.getValue()[0], "direct", e.getValue()[1]))
+                .toList();
+        // The first SET takes the region's write lock, so the counts read after it are the latest.
+        neo4j.query("""
+                UNWIND $rows AS row
+                MATCH (r:Entity {key: row.key}) WHERE r:Region
+                SET r.partnerCountLock = true
+                WITH r, row
+                SET r.partnerCount = coalesce(r.partnerCount, 0) + row.all,
+                    r.directPartnerCount = coalesce(r.directPartnerCount, 0) + row.direct
+                REMOVE r.partnerCountLock
+                """).bind(rows).to("rows").run();
+    }
+
+    /** One membership: organisation, region, and whether the tie leads to the region itself. */
+    private record Membership(String organisation, String region, boolean direct) {
+    }
+
+    private java.util.Set<Membership> memberships(List<String> keys) {
+        return new java.util.HashSet<>(neo4j.query("""
+                UNWIND $keys AS key
+                MATCH (o:Entity {key: key})-[p:PARTNER_IN]->(r:Region)
+                RETURN key, r.key AS region, p.direct AS direct
+                """).bind(keys).to("keys").fetchAs(Membership.class).mappedBy((types, record) -> new Membership(
+                record.get("key").asString(), record.get("region").asString(), record.get("direct").asBoolean()))
+                .all());
+    }
+
+    /** Adds a membership's change to the counts: partners {all, direct}. */
+    private static void count(java.util.Map<String, int[]> deltas, Membership membership, int change) {
+        var counts = deltas.computeIfAbsent(membership.region(), k -> new int[2]);
+        counts[0] += change;
+        if (membership.direct()) {
+            counts[1] += change;
+        }
     }
 
     /** Derives every membership and count, batch by batch; must run outside any transaction. */

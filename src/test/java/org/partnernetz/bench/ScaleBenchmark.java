@@ -166,6 +166,9 @@ class ScaleBenchmark {
         partners.rebuild();
         derivation.partnersMillis = (System.nanoTime() - partnersStarted) / 1_000_000;
         for (int i = 0; i < sent.size(); i++) {
+            if (sent.get(i).text().startsWith("CREATE INDEX")) {
+                continue;
+            }
             var end = i + 1 < sent.size() ? sent.get(i + 1).sentAt() : ended;
             derivation.steps.add("%s: %,.1f s".formatted(sent.get(i).text().strip().lines().findFirst().orElse(""),
                     (end - sent.get(i).sentAt()) / 1e9));
@@ -405,7 +408,8 @@ class ScaleBenchmark {
     }
 
     /** What one bench measured. */
-    private record Result(Bench bench, String outcome, List<Long> micros, Integer total, List<Profile> profiles) {
+    private record Result(Bench bench, String outcome, List<Long> micros, Integer total, List<Profile> profiles,
+            long responseBytes) {
 
         long percentile(double p) {
             var sorted = micros.stream().sorted().toList();
@@ -427,11 +431,12 @@ class ScaleBenchmark {
 
         String row() {
             var heaviest = heaviest();
-            return "| %s | %s | %d | %s | %s | %s | %s | %d | %s | %s |".formatted(
+            return "| %s | %s | %d | %s | %s | %s | %s | %s | %d | %s | %s |".formatted(
                     bench.name(), outcome, micros.size(),
                     micros.isEmpty() ? "–" : ms(percentile(0.5)), micros.isEmpty() ? "–" : ms(percentile(0.95)),
                     micros.isEmpty() ? "–" : ms(micros.stream().mapToLong(Long::longValue).max().orElse(0)),
-                    total == null ? "–" : "%,d".formatted(total), profiles.size(),
+                    total == null ? "–" : "%,d".formatted(total),
+                    responseBytes == 0 ? "–" : "%,d kB".formatted(Math.max(1, responseBytes / 1024)), profiles.size(),
                     profiles.isEmpty() ? "–" : profileFailed() ? "≥ %,d (%s)".formatted(dbHits(), failures())
                             : "%,d".formatted(dbHits()),
                     heaviest == null ? "–" : heaviest.failure() != null ? heaviest.failure()
@@ -449,20 +454,20 @@ class ScaleBenchmark {
         System.out.println("Measuring " + bench.name() + " ...");
         var variables = bench.variables().get();
         if (variables == null) {
-            return new Result(bench, "skipped: no cursor from page 1", List.of(), null, List.of());
+            return new Result(bench, "skipped: no cursor from page 1", List.of(), null, List.of(), 0);
         }
         var body = body(bench.document(), variables);
         var first = new Response[1];
         var cypher = recorder.during(() -> first[0] = request(body));
         if (!first[0].ok()) {
-            return new Result(bench, first[0].failure(), List.of(), null, profile(bench, cypher));
+            return new Result(bench, first[0].failure(), List.of(), null, profile(bench, cypher), 0);
         }
         var total = bench.totalAt() == null ? null : first[0].json().at(bench.totalAt());
         var slowest = first[0].micros();
         for (int i = 1; i < WARMUP && slowest < QUERY_BUDGET * 1_000_000L / 5; i++) {
             var warm = request(body);
             if (!warm.ok()) {
-                return new Result(bench, warm.failure(), List.of(), null, profile(bench, cypher));
+                return new Result(bench, warm.failure(), List.of(), null, profile(bench, cypher), 0);
             }
             slowest = Math.max(slowest, warm.micros());
         }
@@ -482,7 +487,7 @@ class ScaleBenchmark {
             outcome = "ok (budget of " + QUERY_BUDGET + " s reached)";
         }
         return new Result(bench, outcome, micros, total == null || total.isMissingNode() || total.isNull() ? null : total.asInt(),
-                profile(bench, cypher));
+                profile(bench, cypher), first[0].json().toString().length());
     }
 
     private List<Profile> profile(Bench bench, List<QueryRecorder.Recorded> cypher) {
@@ -677,9 +682,9 @@ class ScaleBenchmark {
             md.append("Latency of single requests, one after another, on loopback (ms). `db hits` are PROFILE figures of the "
                     + "Cypher the request sent (recorded at the driver, replayed with `PROFILE` and the same parameters), "
                     + "summed over the plan tree and over the request's queries.%n%n".formatted());
-            md.append("| query | outcome | runs | median | p95 | max | totalCount | Cypher queries | db hits | heaviest query (PROFILE) |%n"
+            md.append("| query | outcome | runs | median | p95 | max | totalCount | response | Cypher queries | db hits | heaviest query (PROFILE) |%n"
                     .formatted());
-            md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |%n".formatted());
+            md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |%n".formatted());
             results.forEach(r -> md.append(r.row()).append('\n'));
 
             md.append("%n## Memory after the runs%n%n".formatted());
