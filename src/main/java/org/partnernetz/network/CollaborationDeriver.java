@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
  * as {@code :Collaboration} nodes ({@link StoredPair}), each region's number of collaborating pairs
  * ({@code collaborationCount}, links in the regions inside it included) and the whole network's
  * ({@code (:CollaborationTotal {id: 'all'})}). Every context (project, event, council, funded
- * organisation) keeps a record of the pairs linked through it, with a digest of those links, and of
- * its regions at that time ({@code derivedPairs}, {@code derivedRegions}): a change re-derives only
- * the pairs whose links through it changed, and knows where they were.
+ * organisation) has a record ({@code (:CollaborationRecord {key})}, apart from the entity, whose
+ * reads it would slow) of the pairs linked through it, with a digest of those links, and of its
+ * regions at that time: a change re-derives only the pairs whose links through it changed, and
+ * knows where they were.
  *
  * <p>Why not every pair: at NRW's full size nine pairs in ten have a single link, and writing two
  * million nodes with their rank indexes took longer than the whole budget for deriving; single-link
@@ -85,9 +86,9 @@ public class CollaborationDeriver {
         var before = new HashMap<String, Record>();
         neo4j.query("""
                 UNWIND $keys AS key
-                MATCH (c:Entity {key: key})
-                SET c.derivedPairs = c.derivedPairs
-                RETURN key, coalesce(c.derivedPairs, []) AS pairs, coalesce(c.derivedRegions, []) AS regions
+                MERGE (c:CollaborationRecord {key: key})
+                SET c.locked = true
+                RETURN key, coalesce(c.pairs, []) AS pairs, coalesce(c.regions, []) AS regions
                 """).bind(keys).to("keys").fetch().all().forEach(row -> before.put((String) row.get("key"),
                         new Record(snapshotOf(strings(row.get("pairs"))), strings(row.get("regions")))));
         var facts = links.facts(keys);
@@ -122,9 +123,16 @@ public class CollaborationDeriver {
         }
         neo4j.query("""
                 UNWIND $rows AS row
-                MATCH (c:Entity {key: row.key})
-                SET c.derivedPairs = row.pairs, c.derivedRegions = row.regions
+                MATCH (c:CollaborationRecord {key: row.key})
+                SET c.pairs = row.pairs, c.regions = row.regions
                 """).bind(rows).to("rows").run();
+        neo4j.query("""
+                UNWIND $keys AS key
+                MATCH (c:CollaborationRecord {key: key})
+                REMOVE c.locked
+                WITH c WHERE c.pairs IS NULL
+                DELETE c
+                """).bind(keys).to("keys").run();
     }
 
     private static final Record EMPTY = new Record(Map.of(), List.of());
@@ -233,7 +241,9 @@ public class CollaborationDeriver {
                 linkCount += links.size();
                 var record = record(links, context.regions());
                 if (!record.pairs().isEmpty()) {
-                    records.add(recordRow(context.key(), record));
+                    var row = recordRow(context.key(), record);
+                    row.put("generation", generation);
+                    records.add(row);
                 }
             }
         }
@@ -265,14 +275,14 @@ public class CollaborationDeriver {
                     CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 10000 ROWS
                     """, Values.parameters("generation", generation)).consume();
             long written = System.nanoTime();
-            session.run("""
-                    MATCH (c:Entity) WHERE c.derivedPairs IS NOT NULL OR c.derivedRegions IS NOT NULL
-                    CALL (c) { REMOVE c.derivedPairs, c.derivedRegions } IN TRANSACTIONS OF 10000 ROWS
-                    """).consume();
             for (int i = 0; i < records.size(); i += 5_000) {
-                write(session, "MATCH (c:Entity {key: row.key}) SET c.derivedPairs = row.pairs, c.derivedRegions = row.regions",
+                write(session, "MERGE (c:CollaborationRecord {key: row.key}) SET c = row",
                         records.subList(i, Math.min(records.size(), i + 5_000)));
             }
+            session.run("""
+                    MATCH (c:CollaborationRecord) WHERE c.generation IS NULL OR c.generation <> $generation
+                    CALL (c) { DELETE c } IN TRANSACTIONS OF 10000 ROWS
+                    """, Values.parameters("generation", generation)).consume();
             session.executeWrite(tx -> {
                 tx.run("MATCH (r:Region) SET r.collaborationCount = coalesce($counts[r.key], 0)",
                         Values.parameters("counts", counts)).consume();

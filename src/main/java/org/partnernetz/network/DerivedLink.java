@@ -3,6 +3,7 @@ package org.partnernetz.network;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -49,14 +50,18 @@ record DerivedLink(String kind, String context, String roleA, String roleB, Stri
         return regions.stream().anyMatch(regionKeys::contains);
     }
 
+    /** By kind and context, then by every other field: a total order, the same wherever links are sorted. */
+    private static final Comparator<DerivedLink> ORDER = Comparator.comparing(DerivedLink::kind)
+            .thenComparing(DerivedLink::context)
+            .thenComparing(DerivedLink::roleA, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(DerivedLink::roleB, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(DerivedLink::startDay)
+            .thenComparingLong(DerivedLink::endDay)
+            .thenComparing(DerivedLink::encoded);
+
     @Override
     public int compareTo(DerivedLink other) {
-        int byText = encoded().compareTo(other.encoded());
-        if (byText != 0) {
-            return byText;
-        }
-        int byStart = Long.compare(startDay, other.startDay);
-        return byStart != 0 ? byStart : Long.compare(endDay, other.endDay);
+        return ORDER.compare(this, other);
     }
 
     private static String text(String value) {

@@ -130,7 +130,9 @@ class CollaborationDerivationTests {
         });
         neo4j.query("MATCH (r:Region) RETURN r.key + ' ' + coalesce(r.collaborationCount, 0) AS line")
                 .fetchAs(String.class).all().forEach(line -> lines.add("region " + line));
-        neo4j.query("MATCH (c:Entity) WHERE c.derivedPairs IS NOT NULL RETURN c.key + ' ' + reduce(s = '', x IN c.derivedPairs | s + x + ',') AS line")
+        neo4j.query("MATCH (t:CollaborationTotal) RETURN t.id + ' ' + t.count AS line")
+                .fetchAs(String.class).all().forEach(line -> lines.add("total " + line));
+        neo4j.query("MATCH (c:CollaborationRecord) RETURN c.key + ' ' + reduce(s = '', x IN c.pairs | s + x + ',') + ' in ' + reduce(s = '', x IN c.regions | s + x + ',') AS line")
                 .fetchAs(String.class).all().forEach(line -> lines.add("context " + line));
         return lines;
     }
