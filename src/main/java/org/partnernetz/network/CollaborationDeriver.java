@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the derived collaborations in step with the base facts: the pairs with two links or more
  * as {@code :Collaboration} nodes ({@link StoredPair}), each region's number of collaborating pairs
- * ({@code collaborationCount}, links in the regions inside it included) and the whole network's
+ * and each organisation's number of collaborating pairs ({@code collaborationCount}; a region
+ * counts links in the regions inside it) and the whole network's
  * ({@code (:CollaborationTotal {id: 'all'})}). Every context (project, event, council, funded
  * organisation) has a record ({@code (:CollaborationRecord {key})}, apart from the entity, whose
  * reads it would slow) of the pairs linked through it, with a digest of those links, and of its
@@ -154,6 +155,7 @@ public class CollaborationDeriver {
         var rows = new ArrayList<Map<String, Object>>();
         var gone = new ArrayList<String>();
         var counts = new TreeMap<String, Integer>();
+        var organisationCounts = new TreeMap<String, Integer>();
         int total = 0;
         for (var pairKey : changed) {
             var now = current.getOrDefault(pairKey, List.of());
@@ -176,7 +178,13 @@ public class CollaborationDeriver {
             }
             regionsBefore.stream().filter(r -> !regionsNow.contains(r)).forEach(r -> counts.merge(r, -1, Integer::sum));
             regionsNow.stream().filter(r -> !regionsBefore.contains(r)).forEach(r -> counts.merge(r, 1, Integer::sum));
-            total += (now.isEmpty() ? 0 : 1) - (existed ? 1 : 0);
+            int change = (now.isEmpty() ? 0 : 1) - (existed ? 1 : 0);
+            total += change;
+            if (change != 0) {
+                var pair = new StoredPair(pairKey, List.of());
+                organisationCounts.merge(pair.a(), change, Integer::sum);
+                organisationCounts.merge(pair.b(), change, Integer::sum);
+            }
             var pair = new StoredPair(pairKey, now);
             if (pair.stored()) {
                 rows.add(pair.properties(above));
@@ -194,12 +202,13 @@ public class CollaborationDeriver {
                 MATCH (p:Collaboration {pairKey: pairKey})
                 DELETE p
                 """).bind(gone).to("pairs").run();
+        counts.putAll(organisationCounts);
         var deltas = counts.entrySet().stream().filter(e -> e.getValue() != 0)
                 .map(e -> Map.<String, Object>of("key", e.getKey(), "delta", e.getValue())).toList();
         // The first SET takes the node's write lock, so the count read after it is the latest.
         neo4j.query("""
                 UNWIND $deltas AS row
-                MATCH (r:Entity {key: row.key}) WHERE r:Region
+                MATCH (r:Entity {key: row.key}) WHERE r:Region OR r:Organisation
                 SET r.collaborationCountLock = true
                 WITH r, row
                 SET r.collaborationCount = coalesce(r.collaborationCount, 0) + row.delta
@@ -249,6 +258,7 @@ public class CollaborationDeriver {
         }
         long read = System.nanoTime();
         var counts = new HashMap<String, Integer>();
+        var organisationCounts = new HashMap<String, Integer>();
         int stored = 0;
         try (var session = driver.session()) {
             var batch = new ArrayList<Map<String, Object>>();
@@ -256,6 +266,9 @@ public class CollaborationDeriver {
                 var regions = new HashSet<String>();
                 entry.getValue().forEach(link -> regions.addAll(StoredPair.regionsOf(link, above)));
                 regions.forEach(r -> counts.merge(r, 1, Integer::sum));
+                var ends = entry.getKey().split("\\|", 2);
+                organisationCounts.merge(ends[0], 1, Integer::sum);
+                organisationCounts.merge(ends[1], 1, Integer::sum);
                 if (entry.getValue().size() >= 2) {
                     var properties = new StoredPair(entry.getKey(), entry.getValue()).properties(above);
                     properties.put("generation", generation);
@@ -290,6 +303,16 @@ public class CollaborationDeriver {
                         Values.parameters("count", pairs)).consume();
                 return null;
             });
+            session.run("""
+                    MATCH (o:Organisation) WHERE o.collaborationCount IS NOT NULL
+                    CALL (o) { REMOVE o.collaborationCount } IN TRANSACTIONS OF 10000 ROWS
+                    """).consume();
+            var rows = organisationCounts.entrySet().stream()
+                    .map(e -> Map.<String, Object>of("key", e.getKey(), "count", e.getValue())).toList();
+            for (int i = 0; i < rows.size(); i += 10_000) {
+                write(session, "MATCH (o:Entity {key: row.key}) SET o.collaborationCount = row.count",
+                        rows.subList(i, Math.min(rows.size(), i + 10_000)));
+            }
             log.info("Derived {} collaboration links in {} pairs ({} stored): facts read and grouped in {} ms,"
                     + " pairs written in {} ms, records of the contexts and counts in {} ms", linkCount, pairs, stored,
                     (read - started) / 1_000_000, (written - read) / 1_000_000, (System.nanoTime() - written) / 1_000_000);

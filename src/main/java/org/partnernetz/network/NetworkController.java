@@ -32,6 +32,7 @@ class NetworkController {
             @Argument String from, @Argument String to, @Argument Integer first, @Argument String after,
             DataFetchingFieldSelectionSet selection) {
         return network.collaborations(region, organisation, Dates.argument("from", from), Dates.argument("to", to),
-                PageRequest.of(first, after), selection.contains("totalCount"));
+                PageRequest.of(first, after), selection.contains("totalCount"),
+                selection.contains("edges/node/links/through"));
     }
 }

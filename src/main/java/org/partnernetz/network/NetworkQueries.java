@@ -103,6 +103,15 @@ class NetworkQueries {
 
     private static final String NODES = "UNWIND $keys AS key MATCH (n:Entity {key: key}) RETURN key, n";
 
+    /** One organisation's stored pairs (first of the pair: a prefix of the key; or second), and its pair count. */
+    private static final String STORED_OF_ORGANISATION = """
+            MATCH (o:Entity {key: $organisation})
+            RETURN coalesce(o.collaborationCount, 0) AS count,
+                   COLLECT { MATCH (p:Collaboration) WHERE p.pairKey STARTS WITH $prefix RETURN p
+                             UNION ALL
+                             MATCH (p:Collaboration {b: $organisation}) RETURN p } AS pairs
+            """;
+
     /** One pair as read, with the links the request shows. */
     private record Ranked(String pairKey, List<DerivedLink> shown) {
         int weight() {
@@ -164,7 +173,7 @@ class NetworkQueries {
      * from the facts of its own contexts and ranked in memory.
      */
     Connection<Connection.Edge<Collaboration>> collaborations(String regionKey, String organisationKey,
-            PartialDate from, PartialDate to, PageRequest page, boolean countAll) {
+            PartialDate from, PartialDate to, PageRequest page, boolean countAll, boolean withContexts) {
         var parameters = new HashMap<String, Object>();
         SortKey.bindAfter("collaborations", PAIR_ORDER, page, parameters);
         var position = position(parameters);
@@ -177,9 +186,33 @@ class NetworkQueries {
         List<Ranked> ranked;
         int total;
         if (organisationKey != null) {
-            var all = computed(links.ofOrganisation(organisationKey), below, fromDay, toDay);
-            total = all.size();
-            ranked = all.stream().filter(r -> r.after(position)).limit(page.limit()).toList();
+            record Stored(int count, List<Ranked> pairs) {
+            }
+            var stored = neo4j.query(STORED_OF_ORGANISATION).bind(organisationKey).to("organisation")
+                    .bind(organisationKey + "|").to("prefix").fetchAs(Stored.class).mappedBy((types, record) ->
+                            new Stored(record.get("count").asInt(), record.get("pairs").asList(v -> {
+                                var node = v.asNode();
+                                var pairKey = node.get("pairKey").asString();
+                                return new Ranked(pairKey, StoredPair.read(pairKey, node.get("links").asList(Value::asString),
+                                        node.get("starts").asList(Value::asLong), node.get("ends").asList(Value::asLong))
+                                        .shown(below, fromDay, toDay));
+                            }))).one().orElse(new Stored(0, List.of()));
+            var strongest = stored.pairs().stream().filter(r -> r.weight() >= 2 && r.after(position))
+                    .sorted(STRONGEST_FIRST).limit(page.limit()).toList();
+            List<Ranked> all = null;
+            if (strongest.size() < page.limit()) {
+                all = computed(links.ofOrganisation(organisationKey), below, fromDay, toDay);
+                strongest = concat(strongest, all.stream().filter(r -> r.weight() == 1 && r.after(position))
+                        .limit(page.limit() - strongest.size()).toList());
+            }
+            ranked = strongest;
+            if (below == null && !windowed) {
+                total = stored.count();
+            } else if (countAll) {
+                total = (all != null ? all : computed(links.ofOrganisation(organisationKey), below, fromDay, toDay)).size();
+            } else {
+                total = -1;
+            }
         } else {
             var property = regionKey == null ? StoredPair.RANK : StoredPair.rankProperty(regionKey);
             var strongest = strongestStored(property, below, fromDay, toDay, windowed, position, page.limit());
@@ -201,7 +234,7 @@ class NetworkQueries {
                 total = -1;
             }
         }
-        var objects = objects(ranked);
+        var objects = objects(ranked, withContexts);
         var rows = ranked.stream().map(r -> new Connection.Row<>(collaboration(r, objects),
                 List.<Object>of((long) r.weight(), r.pairKey()))).toList();
         return Connection.ofNodes("collaborations", rows, page, total);
@@ -300,12 +333,14 @@ class NetworkQueries {
     }
 
     /** The organisations and contexts of the page, by seed key, in one read. */
-    private Map<String, Node> objects(List<Ranked> ranked) {
+    private Map<String, Node> objects(List<Ranked> ranked, boolean withContexts) {
         var keys = new java.util.TreeSet<String>();
         for (var r : ranked) {
             keys.add(r.pairKey().substring(0, r.pairKey().indexOf('|')));
             keys.add(r.pairKey().substring(r.pairKey().indexOf('|') + 1));
-            r.shown().forEach(link -> keys.add(link.context()));
+            if (withContexts) {
+                r.shown().forEach(link -> keys.add(link.context()));
+            }
         }
         var objects = new HashMap<String, Node>();
         neo4j.query(NODES).bind(List.copyOf(keys)).to("keys").fetchAs(Void.class).mappedBy((types, record) -> {
@@ -333,7 +368,8 @@ class NetworkQueries {
     private Collaboration collaboration(Ranked ranked, Map<String, Node> objects) {
         var links = new ArrayList<CollaborationLink>();
         for (var link : ranked.shown()) {
-            links.add(new CollaborationLink(link.kind(), nodes.toObject(objects.get(link.context())), link.roleA(),
+            var context = objects.get(link.context());
+            links.add(new CollaborationLink(link.kind(), context == null ? null : nodes.toObject(context), link.roleA(),
                     link.roleB(), link.since(), link.until(), link.basis().toUpperCase(Locale.ROOT), link.sources()));
         }
         links.sort(java.util.Comparator.comparing(CollaborationLink::kind).thenComparing(l -> l.through().key()));

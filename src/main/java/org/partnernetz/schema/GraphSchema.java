@@ -68,6 +68,7 @@ public class GraphSchema implements SmartLifecycle {
                     "DROP INDEX collaboration_pair IF EXISTS",
                     "CREATE CONSTRAINT collaboration_pair_key IF NOT EXISTS FOR (c:Collaboration) REQUIRE c.pairKey IS UNIQUE",
                     "CREATE INDEX collaboration_rank IF NOT EXISTS FOR (c:Collaboration) ON (c.rank)",
+                    "CREATE INDEX collaboration_b IF NOT EXISTS FOR (c:Collaboration) ON (c.b)",
                     "CREATE CONSTRAINT collaboration_total_id IF NOT EXISTS FOR (t:CollaborationTotal) REQUIRE t.id IS UNIQUE",
                     "CREATE CONSTRAINT collaboration_record_key IF NOT EXISTS FOR (r:CollaborationRecord) REQUIRE r.key IS UNIQUE")));
 

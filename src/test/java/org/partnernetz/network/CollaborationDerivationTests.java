@@ -16,7 +16,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * The incremental path of the collaboration derivation gives the same pairs, counts and records as
- * the full rebuild:
+ * the full rebuild (pair counts of regions and organisations included):
  * random sequences of changes (participations, council memberships, fundings, regions of projects
  * and events; each added or removed), each followed by {@link CollaborationDeriver#refresh} for the
  * context it touches, are compared with a rebuild after every sequence. The random seed is printed
@@ -130,6 +130,8 @@ class CollaborationDerivationTests {
         });
         neo4j.query("MATCH (r:Region) RETURN r.key + ' ' + coalesce(r.collaborationCount, 0) AS line")
                 .fetchAs(String.class).all().forEach(line -> lines.add("region " + line));
+        neo4j.query("MATCH (o:Organisation) WHERE coalesce(o.collaborationCount, 0) <> 0 RETURN o.key + ' ' + o.collaborationCount AS line")
+                .fetchAs(String.class).all().forEach(line -> lines.add("organisation " + line));
         neo4j.query("MATCH (t:CollaborationTotal) RETURN t.id + ' ' + t.count AS line")
                 .fetchAs(String.class).all().forEach(line -> lines.add("total " + line));
         neo4j.query("MATCH (c:CollaborationRecord) RETURN c.key + ' ' + reduce(s = '', x IN c.pairs | s + x + ',') + ' in ' + reduce(s = '', x IN c.regions | s + x + ',') AS line")
