@@ -112,29 +112,68 @@ public class CollaborationDeriver {
                 }
             });
         }
-        if (!changed.isEmpty()) {
-            rewrite(changed, keys, before);
-        }
-        var rows = new ArrayList<Map<String, Object>>();
+        var writes = changed.isEmpty() ? new Writes(List.of(), List.of(), List.of(), 0) : rewrite(changed, keys, before);
+        var records = new ArrayList<Map<String, Object>>();
         for (var context : keys) {
             var now = after.getOrDefault(context, EMPTY);
             if (!now.equals(before.getOrDefault(context, EMPTY))) {
-                rows.add(recordRow(context, now));
+                records.add(recordRow(context, now));
             }
         }
-        neo4j.query("""
-                UNWIND $rows AS row
-                MATCH (c:CollaborationRecord {key: row.key})
-                SET c.pairs = row.pairs, c.regions = row.regions
-                """).bind(rows).to("rows").run();
-        neo4j.query("""
-                UNWIND $keys AS key
-                MATCH (c:CollaborationRecord {key: key})
-                REMOVE c.locked
-                WITH c WHERE c.pairs IS NULL
-                DELETE c
-                """).bind(keys).to("keys").run();
+        neo4j.query(WRITE).bind(writes.pairs()).to("pairs").bind(writes.gone()).to("gone")
+                .bind(writes.deltas()).to("deltas").bind(writes.total()).to("total")
+                .bind(records).to("records").bind(keys).to("keys").run();
     }
+
+    /** What a refresh writes: pairs to store, pairs to remove, count changes by key, and of the total. */
+    private record Writes(List<Map<String, Object>> pairs, List<String> gone, List<Map<String, Object>> deltas,
+            int total) {
+    }
+
+    /**
+     * A refresh's writes in one statement. A count is changed after its node's write lock is taken
+     * (the first SET), so it adds to the latest value.
+     */
+    private static final String WRITE = """
+            CALL () {
+              UNWIND $pairs AS row
+              MATCH (p:Collaboration {pairKey: row.pairKey})
+              SET p = row
+            }
+            CALL () {
+              UNWIND $gone AS pairKey
+              MATCH (p:Collaboration {pairKey: pairKey})
+              DELETE p
+            }
+            CALL () {
+              UNWIND $deltas AS row
+              MATCH (r:Entity {key: row.key})
+              SET r.collaborationCountLock = true
+              WITH r, row
+              SET r.collaborationCount = coalesce(r.collaborationCount, 0) + row.delta
+              REMOVE r.collaborationCountLock
+            }
+            CALL () {
+              UNWIND CASE WHEN $total <> 0 THEN [$total] ELSE [] END AS delta
+              MERGE (t:CollaborationTotal {id: 'all'})
+              SET t.lock = true
+              WITH t, delta
+              SET t.count = coalesce(t.count, 0) + delta
+              REMOVE t.lock
+            }
+            CALL () {
+              UNWIND $records AS row
+              MATCH (c:CollaborationRecord {key: row.key})
+              SET c.pairs = row.pairs, c.regions = row.regions
+            }
+            CALL () {
+              UNWIND $keys AS key
+              MATCH (c:CollaborationRecord {key: key})
+              REMOVE c.locked
+              WITH c WHERE c.pairs IS NULL
+              DELETE c
+            }
+            """;
 
     private static final Record EMPTY = new Record(Map.of(), List.of());
 
@@ -143,14 +182,17 @@ public class CollaborationDeriver {
      * the pair counts of the regions they left or entered (where a pair was is its links through
      * the touched contexts, at the regions their records name, and its other links, unchanged).
      */
-    private void rewrite(Set<String> changed, List<String> touched, Map<String, Record> before) {
+    private Writes rewrite(Set<String> changed, List<String> touched, Map<String, Record> before) {
         neo4j.query("""
                 UNWIND $pairs AS pairKey
                 MERGE (p:Collaboration {pairKey: pairKey})
                 SET p.rewriting = true
                 """).bind(List.copyOf(changed)).to("pairs").run();
         var current = links.ofPairs(changed);
-        var above = regionsAbove();
+        var regionKeys = new TreeSet<String>();
+        current.values().forEach(pairLinks -> pairLinks.forEach(link -> regionKeys.addAll(link.regions())));
+        touched.forEach(context -> regionKeys.addAll(before.getOrDefault(context, EMPTY).regions()));
+        var above = regionsAbove(regionKeys);
         var touchedSet = Set.copyOf(touched);
         var rows = new ArrayList<Map<String, Object>>();
         var gone = new ArrayList<String>();
@@ -192,37 +234,10 @@ public class CollaborationDeriver {
                 gone.add(pairKey);
             }
         }
-        neo4j.query("""
-                UNWIND $rows AS row
-                MATCH (p:Collaboration {pairKey: row.pairKey})
-                SET p = row
-                """).bind(rows).to("rows").run();
-        neo4j.query("""
-                UNWIND $pairs AS pairKey
-                MATCH (p:Collaboration {pairKey: pairKey})
-                DELETE p
-                """).bind(gone).to("pairs").run();
         counts.putAll(organisationCounts);
         var deltas = counts.entrySet().stream().filter(e -> e.getValue() != 0)
                 .map(e -> Map.<String, Object>of("key", e.getKey(), "delta", e.getValue())).toList();
-        // The first SET takes the node's write lock, so the count read after it is the latest.
-        neo4j.query("""
-                UNWIND $deltas AS row
-                MATCH (r:Entity {key: row.key}) WHERE r:Region OR r:Organisation
-                SET r.collaborationCountLock = true
-                WITH r, row
-                SET r.collaborationCount = coalesce(r.collaborationCount, 0) + row.delta
-                REMOVE r.collaborationCountLock
-                """).bind(deltas).to("deltas").run();
-        if (total != 0) {
-            neo4j.query("""
-                    MERGE (t:CollaborationTotal {id: 'all'})
-                    SET t.lock = true
-                    WITH t
-                    SET t.count = coalesce(t.count, 0) + $delta
-                    REMOVE t.lock
-                    """).bind(total).to("delta").run();
-        }
+        return new Writes(rows, gone, deltas, total);
     }
 
     /**
@@ -343,6 +358,18 @@ public class CollaborationDeriver {
     private Map<String, Set<String>> regionsAbove() {
         var above = new HashMap<String, Set<String>>();
         neo4j.query(REGIONS_ABOVE).fetch().all().forEach(row ->
+                above.put((String) row.get("key"), Set.copyOf(strings(row.get("above")))));
+        return above;
+    }
+
+    /** The same for some regions only. */
+    private Map<String, Set<String>> regionsAbove(Collection<String> regionKeys) {
+        var above = new HashMap<String, Set<String>>();
+        neo4j.query("""
+                UNWIND $keys AS key
+                MATCH (r:Entity {key: key}) WHERE r:Region
+                RETURN key, COLLECT { MATCH (r)-[:PART_OF*0..6]->(x:Region) RETURN DISTINCT x.key } AS above
+                """).bind(List.copyOf(regionKeys)).to("keys").fetch().all().forEach(row ->
                 above.put((String) row.get("key"), Set.copyOf(strings(row.get("above")))));
         return above;
     }

@@ -33,6 +33,6 @@ class NetworkController {
             DataFetchingFieldSelectionSet selection) {
         return network.collaborations(region, organisation, Dates.argument("from", from), Dates.argument("to", to),
                 PageRequest.of(first, after), selection.contains("totalCount"),
-                selection.contains("edges/node/links/through"));
+                selection.contains("edges/node/links"), selection.contains("edges/node/links/through"));
     }
 }

@@ -90,7 +90,7 @@ class NetworkQueries {
      */
     private static final String BY_RANK = """
             MATCH (p:Collaboration) WHERE p.`%1$s` > $position
-            RETURN p.pairKey AS pairKey, p.links AS links, p.starts AS starts, p.ends AS ends, p.`%1$s` AS rank
+            RETURN p.pairKey AS pairKey, %2$s AS links, %3$s AS starts, %4$s AS ends, p.`%1$s` AS rank
             ORDER BY p.`%1$s` LIMIT $limit
             """;
 
@@ -113,9 +113,9 @@ class NetworkQueries {
             """;
 
     /** One pair as read, with the links the request shows. */
-    private record Ranked(String pairKey, List<DerivedLink> shown) {
-        int weight() {
-            return shown.size();
+    private record Ranked(String pairKey, int weight, List<DerivedLink> shown) {
+        Ranked(String pairKey, List<DerivedLink> shown) {
+            this(pairKey, shown.size(), shown);
         }
 
         boolean after(Position position) {
@@ -169,11 +169,14 @@ class NetworkQueries {
      * at a time, counting each pair's links in the window, until no pair further down can reach the
      * page ({@link #strongestStored}). Pairs with a single link in the scope come last, by pair key;
      * only a page that reaches them reads them from the base facts of the scope's contexts, as it
-     * does for {@code totalCount} with a window ({@code countAll}). An organisation's pairs are read
-     * from the facts of its own contexts and ranked in memory.
+     * does for {@code totalCount} with a window ({@code countAll}). An organisation's stored pairs are
+     * read in full (two index seeks) and ranked in memory; its single-link pairs from the facts of its
+     * contexts. {@code withLinks} and {@code withContexts}: whether the request shows links, and the
+     * projects, events and councils they run through; what it does not show is not read.
      */
     Connection<Connection.Edge<Collaboration>> collaborations(String regionKey, String organisationKey,
-            PartialDate from, PartialDate to, PageRequest page, boolean countAll, boolean withContexts) {
+            PartialDate from, PartialDate to, PageRequest page, boolean countAll, boolean withLinks,
+            boolean withContexts) {
         var parameters = new HashMap<String, Object>();
         SortKey.bindAfter("collaborations", PAIR_ORDER, page, parameters);
         var position = position(parameters);
@@ -215,7 +218,7 @@ class NetworkQueries {
             }
         } else {
             var property = regionKey == null ? StoredPair.RANK : StoredPair.rankProperty(regionKey);
-            var strongest = strongestStored(property, below, fromDay, toDay, windowed, position, page.limit());
+            var strongest = strongestStored(property, below, fromDay, toDay, windowed, position, page.limit(), withLinks);
             List<Ranked> all = null;
             if (strongest.size() < page.limit()) {
                 all = computed(links.inRegions(below), below, fromDay, toDay);
@@ -262,20 +265,22 @@ class NetworkQueries {
      * key, so it cannot come before a page pair with a key up to that one.
      */
     private List<Ranked> strongestStored(String property, Set<String> below, long from, long to, boolean windowed,
-            Position position, int limit) {
+            Position position, int limit, boolean withLinks) {
         if (limit == 0 || (position != null && position.weight() < 2)) {
             return List.of();
         }
         if (!windowed) {
             var start = position == null ? "" : StoredPair.rank(position.weight(), position.pairKey());
-            return byRank(property, start, limit).stream()
-                    .map(entry -> new Ranked(entry.pair().pairKey(), entry.pair().shown(below, from, to))).toList();
+            return byRank(property, start, limit, withLinks).stream()
+                    .map(entry -> withLinks ? new Ranked(entry.pair().pairKey(), entry.pair().shown(below, from, to))
+                            : new Ranked(entry.pair().pairKey(), StoredPair.weightOf(entry.rank()), List.of()))
+                    .toList();
         }
         var best = new ArrayList<Ranked>();
         var start = "";
         int chunk = Math.max(50, 4 * limit);
         while (true) {
-            var read = byRank(property, start, chunk);
+            var read = byRank(property, start, chunk, true);
             for (var entry : read) {
                 var candidate = new Ranked(entry.pair().pairKey(), entry.pair().shown(below, from, to));
                 if (candidate.weight() >= 2 && candidate.after(position)) {
@@ -306,8 +311,10 @@ class NetworkQueries {
     private record RankedEntry(StoredPair pair, String rank) {
     }
 
-    private List<RankedEntry> byRank(String property, String start, int limit) {
-        return neo4j.query(BY_RANK.formatted(property)).bind(start).to("position").bind(limit).to("limit")
+    /** Entries of a rank index; their links only when {@code withLinks} (a page that shows no links needs none). */
+    private List<RankedEntry> byRank(String property, String start, int limit, boolean withLinks) {
+        return neo4j.query(BY_RANK.formatted(property, withLinks ? "p.links" : "[]", withLinks ? "p.starts" : "[]",
+                        withLinks ? "p.ends" : "[]")).bind(start).to("position").bind(limit).to("limit")
                 .fetch().all().stream().map(row -> new RankedEntry(StoredPair.read((String) row.get("pairKey"),
                         strings(row.get("links")), longs(row.get("starts")), longs(row.get("ends"))),
                         (String) row.get("rank"))).toList();
@@ -375,7 +382,8 @@ class NetworkQueries {
         links.sort(java.util.Comparator.comparing(CollaborationLink::kind).thenComparing(l -> l.through().key()));
         var pairKey = ranked.pairKey();
         return new Collaboration(Organisation.from(objects.get(pairKey.substring(0, pairKey.indexOf('|')))),
-                Organisation.from(objects.get(pairKey.substring(pairKey.indexOf('|') + 1))), List.copyOf(links));
+                Organisation.from(objects.get(pairKey.substring(pairKey.indexOf('|') + 1))), ranked.weight(),
+                List.copyOf(links));
     }
 
     @SuppressWarnings("unchecked")

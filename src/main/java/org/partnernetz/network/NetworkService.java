@@ -33,10 +33,10 @@ public class NetworkService {
     }
 
     Connection<Connection.Edge<Collaboration>> collaborations(String region, String organisation, PartialDate from,
-            PartialDate to, PageRequest page, boolean countAll, boolean withContexts) {
+            PartialDate to, PageRequest page, boolean countAll, boolean withLinks, boolean withContexts) {
         var regionKey = region == null ? null : entities.resolveKey(Label.Region, region, "region");
         var organisationKey = organisation == null ? null
                 : entities.resolveKey(Label.Organisation, organisation, "organisation");
-        return network.collaborations(regionKey, organisationKey, from, to, page, countAll, withContexts);
+        return network.collaborations(regionKey, organisationKey, from, to, page, countAll, withLinks, withContexts);
     }
 }

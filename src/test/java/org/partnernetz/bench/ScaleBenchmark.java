@@ -349,6 +349,7 @@ class ScaleBenchmark {
         var partners = "partnersInRegion";
         var collaborationsIn = "collaborationsInRegion";
         var inWindow = "collaborationsInWindow";
+        var strongest = "collaborationsStrongest";
         return List.of(
                 new Bench("partners(region: \"" + REGION + "\", first: 20) with ties", partners,
                         () -> Map.of("region", REGION, "first", 20), "/data/partners/totalCount", true),
@@ -385,6 +386,14 @@ class ScaleBenchmark {
                 new Bench("collaborations(organisation: busiest, from: \"" + FROM + "\", to: \"" + TO + "\", first: 20)",
                         collaborationsIn, () -> Map.of("organisation", busiest, "from", FROM, "to", TO, "first", 20),
                         "/data/collaborations/totalCount", true),
+                new Bench("collaborations(region: \"nrw\", first: 20), pairs and weights only", strongest,
+                        () -> Map.of("region", "nrw", "first", 20), "/data/collaborations/totalCount", true),
+                new Bench("collaborations(region: \"" + REGION + "\", first: 20), pairs and weights only", strongest,
+                        () -> Map.of("region", REGION, "first", 20), "/data/collaborations/totalCount", true),
+                new Bench("collaborations(region: \"" + DISTRICT + "\", first: 20), pairs and weights only", strongest,
+                        () -> Map.of("region", DISTRICT, "first", 20), "/data/collaborations/totalCount", true),
+                new Bench("collaborations(organisation: busiest, first: 20), pairs and weights only", strongest,
+                        () -> Map.of("organisation", busiest, "first", 20), "/data/collaborations/totalCount", true),
                 new Bench("organisations(name: \"" + NAME + "\", first: 20)", "organisationsByName",
                         () -> Map.of("name", NAME, "first", 20), "/data/organisations/totalCount", true),
                 new Bench("organisation(slug: busiest) { participations(first: 20) }", "organisationParticipations",

