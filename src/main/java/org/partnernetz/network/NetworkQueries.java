@@ -374,12 +374,13 @@ class NetworkQueries {
 
     private Collaboration collaboration(Ranked ranked, Map<String, Node> objects) {
         var links = new ArrayList<CollaborationLink>();
-        for (var link : ranked.shown()) {
+        var shown = ranked.shown().stream().sorted(java.util.Comparator.comparing(DerivedLink::kind)
+                .thenComparing(DerivedLink::context)).toList();
+        for (var link : shown) {
             var context = objects.get(link.context());
             links.add(new CollaborationLink(link.kind(), context == null ? null : nodes.toObject(context), link.roleA(),
                     link.roleB(), link.since(), link.until(), link.basis().toUpperCase(Locale.ROOT), link.sources()));
         }
-        links.sort(java.util.Comparator.comparing(CollaborationLink::kind).thenComparing(l -> l.through().key()));
         var pairKey = ranked.pairKey();
         return new Collaboration(Organisation.from(objects.get(pairKey.substring(0, pairKey.indexOf('|')))),
                 Organisation.from(objects.get(pairKey.substring(pairKey.indexOf('|') + 1))), ranked.weight(),

@@ -62,15 +62,21 @@ public class PartnerDerivation {
      */
     public void refresh(Collection<String> organisationKeys) {
         var keys = List.copyOf(new java.util.TreeSet<>(organisationKeys));
-        var before = memberships(keys);
+        var before = new java.util.HashSet<Membership>();
+        var after = new java.util.HashSet<Membership>();
         neo4j.query("""
                 UNWIND $keys AS key
                 MATCH (o:Entity {key: key}) WHERE o:Organisation
+                WITH o, [(o)-[p:PARTNER_IN]->(r:Region) | [r.key, p.direct]] AS before
                 CALL (o) {
                   %s
                 }
-                """.formatted(DERIVE_ONE)).bind(keys).to("keys").run();
-        var after = memberships(keys);
+                RETURN o.key AS key, before, [(o)-[p:PARTNER_IN]->(r:Region) | [r.key, p.direct]] AS after
+                """.formatted(DERIVE_ONE)).bind(keys).to("keys").fetch().all().forEach(row -> {
+            var organisation = (String) row.get("key");
+            memberships(organisation, row.get("before"), before);
+            memberships(organisation, row.get("after"), after);
+        });
         var deltas = new java.util.TreeMap<String, int[]>();
         for (var membership : before) {
             if (!after.contains(membership)) {
@@ -101,14 +107,11 @@ public class PartnerDerivation {
     private record Membership(String organisation, String region, boolean direct) {
     }
 
-    private java.util.Set<Membership> memberships(List<String> keys) {
-        return new java.util.HashSet<>(neo4j.query("""
-                UNWIND $keys AS key
-                MATCH (o:Entity {key: key})-[p:PARTNER_IN]->(r:Region)
-                RETURN key, r.key AS region, p.direct AS direct
-                """).bind(keys).to("keys").fetchAs(Membership.class).mappedBy((types, record) -> new Membership(
-                record.get("key").asString(), record.get("region").asString(), record.get("direct").asBoolean()))
-                .all());
+    private static void memberships(String organisation, Object pairs, java.util.Set<Membership> into) {
+        for (var pair : (List<?>) pairs) {
+            var values = (List<?>) pair;
+            into.add(new Membership(organisation, (String) values.get(0), Boolean.TRUE.equals(values.get(1))));
+        }
     }
 
     /** Adds a membership's change to the counts: partners {all, direct}. */
