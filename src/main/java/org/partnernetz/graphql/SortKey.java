@@ -55,26 +55,26 @@ public record SortKey(String expression, boolean descending) {
 
     /**
      * The same position condition over the keys' own expressions instead of a list of their values,
-     * shaped so that Neo4j can read the first key's index in order and start at the cursor: without
-     * a cursor, the first key is not null; with one, a range on the first key and the tuple
-     * comparison after it. For lists whose page is an index-ordered read.
+     * shaped so that Neo4j reads the first key's index in order and starts at the cursor: without a
+     * cursor, the first key is not null; with one, a range on the first key, and the keys compared
+     * as one list (lists compare element by element). Written as alternatives joined by {@code OR},
+     * the planner may split the range into two seeks and sort what they find, which reads the whole
+     * rest of the list. All keys must sort in the same direction. For lists whose page is an
+     * index-ordered read.
      */
     public static String seek(List<SortKey> order, PageRequest page) {
         var first = order.getFirst();
+        if (order.stream().anyMatch(key -> key.descending() != first.descending())) {
+            throw new IllegalArgumentException("seek needs keys that sort in one direction");
+        }
         if (page.after() == null) {
             return first.expression() + " IS NOT NULL";
         }
-        var alternatives = new ArrayList<String>();
-        for (int i = 0; i < order.size(); i++) {
-            var equalBefore = new ArrayList<String>();
-            for (int j = 0; j < i; j++) {
-                equalBefore.add(order.get(j).expression() + " = $after" + j);
-            }
-            equalBefore.add(order.get(i).expression() + (order.get(i).descending() ? " < " : " > ") + "$after" + i);
-            alternatives.add("(" + String.join(" AND ", equalBefore) + ")");
-        }
-        return first.expression() + (first.descending() ? " <= " : " >= ") + "$after0 AND ("
-                + String.join(" OR ", alternatives) + ")";
+        var parameters = IntStream.range(0, order.size()).mapToObj(i -> "$after" + i)
+                .collect(Collectors.joining(", ", "[", "]"));
+        var comparison = first.descending() ? " < " : " > ";
+        return first.expression() + (first.descending() ? " <= " : " >= ") + "$after0 AND " + values(order)
+                + comparison + parameters;
     }
 
     /**
