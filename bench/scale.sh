@@ -4,7 +4,7 @@
 # derives the collaborations, then times the main queries over HTTP and profiles their Cypher.
 # Writes bench/results/scale-<date>.md (other sizes: scale-<date>-<organisations>x<relationships>.md).
 #
-#   bench/scale.sh                    # full size; about 12-15 minutes on 2 cores
+#   bench/scale.sh                    # full size; about 4 minutes on 2 cores
 #   bench/scale.sh small              # 2,000 organisations, 20,000 relationships: a quick try
 #   ORGANISATIONS=20000 RELATIONSHIPS=200000 bench/scale.sh
 #
