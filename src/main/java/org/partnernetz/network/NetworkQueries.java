@@ -113,9 +113,13 @@ class NetworkQueries {
             """;
 
     /** One pair as read, with the links the request shows. */
-    private record Ranked(String pairKey, int weight, List<DerivedLink> shown) {
+    private record Ranked(String pairKey, int weight, List<DerivedLink> shown, Position position) {
         Ranked(String pairKey, List<DerivedLink> shown) {
-            this(pairKey, shown.size(), shown);
+            this(pairKey, shown.size(), shown, null);
+        }
+
+        Ranked(String pairKey, int weight, List<DerivedLink> shown) {
+            this(pairKey, weight, shown, null);
         }
 
         boolean after(Position position) {
@@ -280,11 +284,10 @@ class NetworkQueries {
         var start = "";
         int chunk = Math.max(50, 4 * limit);
         while (true) {
-            var read = byRank(property, start, chunk, true);
+            var read = inWindow(property, start, chunk, below, from, to);
             for (var entry : read) {
-                var candidate = new Ranked(entry.pair().pairKey(), entry.pair().shown(below, from, to));
-                if (candidate.weight() >= 2 && candidate.after(position)) {
-                    best.add(candidate);
+                if (entry.weight() >= 2 && entry.after(position)) {
+                    best.add(entry);
                 }
             }
             best.sort(STRONGEST_FIRST);
@@ -292,20 +295,60 @@ class NetworkQueries {
                 best.subList(limit, best.size()).clear();
             }
             if (read.size() < chunk) {
-                return best;
+                return withLinks ? withLinks(best, below, from, to) : best;
             }
             var last = read.getLast();
-            start = last.rank();
-            int lastWeight = StoredPair.weightOf(last.rank());
+            start = StoredPair.rank(last.position().weight(), last.pairKey());
+            int lastWeight = last.position().weight();
             if (best.size() == limit) {
                 var worst = best.getLast();
                 if (worst.weight() > lastWeight || (worst.weight() == lastWeight
-                        && worst.pairKey().compareTo(last.pair().pairKey()) <= 0)) {
-                    return best;
+                        && worst.pairKey().compareTo(last.pairKey()) <= 0)) {
+                    return withLinks ? withLinks(best, below, from, to) : best;
                 }
             }
             chunk = Math.min(2 * chunk, 10_000);
         }
+    }
+
+    /**
+     * Entries of a rank index with their number of links in the window (and regions), counted in
+     * the database so that the links themselves are not sent; {@code position} is each entry's place
+     * in the index (its weight in all).
+     */
+    private static final String IN_WINDOW = """
+            MATCH (p:Collaboration) WHERE p.`%1$s` > $position
+            WITH p ORDER BY p.`%1$s` LIMIT $limit
+            RETURN p.pairKey AS pairKey, p.`%1$s` AS rank,
+                   size([i IN range(0, size(p.links) - 1) WHERE p.starts[i] <= $to AND p.ends[i] >= $from
+                         AND ($below IS NULL OR any(k IN split(split(p.links[i], '\t')[8], ',') WHERE k IN $below))]) AS weight
+            """;
+
+    private record WindowEntry(String pairKey, int weight, Position position) {
+    }
+
+    private List<Ranked> inWindow(String property, String start, int limit, Set<String> below, long from, long to) {
+        return neo4j.query(IN_WINDOW.formatted(property)).bind(start).to("position").bind(limit).to("limit")
+                .bind(from).to("from").bind(to).to("to").bind(below == null ? null : List.copyOf(below)).to("below")
+                .fetch().all().stream().map(row -> {
+                    var rank = (String) row.get("rank");
+                    var pairKey = (String) row.get("pairKey");
+                    return new Ranked(pairKey, ((Number) row.get("weight")).intValue(), List.of(),
+                            new Position(StoredPair.weightOf(rank), pairKey));
+                }).toList();
+    }
+
+    /** The page's pairs with their links in the window read. */
+    private List<Ranked> withLinks(List<Ranked> page, Set<String> below, long from, long to) {
+        var pairs = new HashMap<String, StoredPair>();
+        neo4j.query("""
+                UNWIND $keys AS key
+                MATCH (p:Collaboration {pairKey: key})
+                RETURN p.pairKey AS pairKey, p.links AS links, p.starts AS starts, p.ends AS ends
+                """).bind(page.stream().map(Ranked::pairKey).toList()).to("keys").fetch().all()
+                .forEach(row -> pairs.put((String) row.get("pairKey"), StoredPair.read((String) row.get("pairKey"),
+                        strings(row.get("links")), longs(row.get("starts")), longs(row.get("ends")))));
+        return page.stream().map(r -> new Ranked(r.pairKey(), pairs.get(r.pairKey()).shown(below, from, to))).toList();
     }
 
     private record RankedEntry(StoredPair pair, String rank) {
