@@ -48,12 +48,9 @@ public class CollaborationDeriver {
 
     private static final Logger log = LoggerFactory.getLogger(CollaborationDeriver.class);
 
-    private static final String ALL_FACTS = "MATCH (c:Entity) WHERE " + ContextFacts.IS_CONTEXT + "\n"
-            + ContextFacts.COLUMNS;
-
-    /** Each region with the regions it lies in, itself included. */
+    /** Regions (all when {@code $keys} is null) with the regions each lies in, itself included. */
     private static final String REGIONS_ABOVE = """
-            MATCH (r:Region)
+            MATCH (r:Region) WHERE $keys IS NULL OR r.key IN $keys
             RETURN r.key AS key, COLLECT { MATCH (r)-[:PART_OF*0..6]->(x:Region) RETURN DISTINCT x.key } AS above
             """;
 
@@ -223,9 +220,8 @@ public class CollaborationDeriver {
             int change = (now.isEmpty() ? 0 : 1) - (existed ? 1 : 0);
             total += change;
             if (change != 0) {
-                var pair = new StoredPair(pairKey, List.of());
-                organisationCounts.merge(pair.a(), change, Integer::sum);
-                organisationCounts.merge(pair.b(), change, Integer::sum);
+                organisationCounts.merge(StoredPair.first(pairKey), change, Integer::sum);
+                organisationCounts.merge(StoredPair.second(pairKey), change, Integer::sum);
             }
             var pair = new StoredPair(pairKey, now);
             if (pair.stored()) {
@@ -250,12 +246,12 @@ public class CollaborationDeriver {
     public int rebuild(String generation) {
         long started = System.nanoTime();
         ensureRankIndexes();
-        var above = regionsAbove();
+        var above = regionsAbove(null);
         var byPair = new HashMap<String, List<DerivedLink>>();
         var records = new ArrayList<Map<String, Object>>();
         int linkCount = 0;
         try (var session = driver.session()) {
-            var result = session.run(ALL_FACTS);
+            var result = session.run(ContextFacts.EVERY_CONTEXT);
             while (result.hasNext()) {
                 var context = ContextFacts.from(result.next());
                 var links = context.links();
@@ -281,9 +277,8 @@ public class CollaborationDeriver {
                 var regions = new HashSet<String>();
                 entry.getValue().forEach(link -> regions.addAll(StoredPair.regionsOf(link, above)));
                 regions.forEach(r -> counts.merge(r, 1, Integer::sum));
-                var ends = entry.getKey().split("\\|", 2);
-                organisationCounts.merge(ends[0], 1, Integer::sum);
-                organisationCounts.merge(ends[1], 1, Integer::sum);
+                organisationCounts.merge(StoredPair.first(entry.getKey()), 1, Integer::sum);
+                organisationCounts.merge(StoredPair.second(entry.getKey()), 1, Integer::sum);
                 if (entry.getValue().size() >= 2) {
                     var properties = new StoredPair(entry.getKey(), entry.getValue()).properties(above);
                     properties.put("generation", generation);
@@ -355,22 +350,11 @@ public class CollaborationDeriver {
         }
     }
 
-    private Map<String, Set<String>> regionsAbove() {
-        var above = new HashMap<String, Set<String>>();
-        neo4j.query(REGIONS_ABOVE).fetch().all().forEach(row ->
-                above.put((String) row.get("key"), Set.copyOf(strings(row.get("above")))));
-        return above;
-    }
-
-    /** The same for some regions only. */
+    /** {@link #REGIONS_ABOVE} for these regions, or for all when null. */
     private Map<String, Set<String>> regionsAbove(Collection<String> regionKeys) {
         var above = new HashMap<String, Set<String>>();
-        neo4j.query("""
-                UNWIND $keys AS key
-                MATCH (r:Entity {key: key}) WHERE r:Region
-                RETURN key, COLLECT { MATCH (r)-[:PART_OF*0..6]->(x:Region) RETURN DISTINCT x.key } AS above
-                """).bind(List.copyOf(regionKeys)).to("keys").fetch().all().forEach(row ->
-                above.put((String) row.get("key"), Set.copyOf(strings(row.get("above")))));
+        neo4j.query(REGIONS_ABOVE).bind(regionKeys == null ? null : List.copyOf(regionKeys)).to("keys").fetch().all()
+                .forEach(row -> above.put((String) row.get("key"), Set.copyOf(strings(row.get("above")))));
         return above;
     }
 

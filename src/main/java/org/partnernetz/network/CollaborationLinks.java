@@ -30,9 +30,6 @@ class CollaborationLinks {
             WITH DISTINCT c
             """.formatted(ContextFacts.IS_CONTEXT) + ContextFacts.COLUMNS;
 
-    private static final String EVERYWHERE = "MATCH (c:Entity) WHERE " + ContextFacts.IS_CONTEXT + "\n"
-            + ContextFacts.COLUMNS;
-
     /** An organisation's contexts: what it takes part in, is a member of or funds, and itself (as funded). */
     private static final String OF_ORGANISATION = """
             MATCH (o:Entity {key: $organisation})
@@ -61,7 +58,7 @@ class CollaborationLinks {
 
     /** Every link through a context located or active in one of these regions; everywhere when null. */
     List<ContextFacts.Linked> inRegions(Collection<String> regionKeys) {
-        var query = regionKeys == null ? neo4j.query(EVERYWHERE)
+        var query = regionKeys == null ? neo4j.query(ContextFacts.EVERY_CONTEXT)
                 : neo4j.query(IN_REGIONS).bind(List.copyOf(regionKeys)).to("regions");
         return links(read(query));
     }
@@ -74,7 +71,7 @@ class CollaborationLinks {
 
     /** Every link of each of these pairs, by pair key. */
     Map<String, List<DerivedLink>> ofPairs(Collection<String> pairKeys) {
-        var pairs = pairKeys.stream().map(k -> List.of(k.substring(0, k.indexOf('|')), k.substring(k.indexOf('|') + 1)))
+        var pairs = pairKeys.stream().map(k -> List.of(StoredPair.first(k), StoredPair.second(k)))
                 .toList();
         var wanted = new java.util.HashSet<>(pairKeys);
         var byPair = new TreeMap<String, List<DerivedLink>>();

@@ -46,6 +46,9 @@ record ContextFacts(String key, boolean event, boolean project, boolean organisa
     static final String IS_CONTEXT =
             "(c:Project OR c:Event OR (c:Organisation AND (c.kind = 'COUNCIL' OR EXISTS { ()-[:FUNDS]->(c) })))";
 
+    /** The facts of every context. */
+    static final String EVERY_CONTEXT = "MATCH (c:Entity) WHERE " + IS_CONTEXT + "\n" + COLUMNS;
+
     static ContextFacts from(Record record) {
         return new ContextFacts(record.get("key").asString(), record.get("event").asBoolean(),
                 record.get("project").asBoolean(), record.get("organisation").asBoolean(),

@@ -190,8 +190,9 @@ class NetworkQueries {
         var scope = regionKey == null ? null
                 : neo4j.query(REGION_SCOPE).bind(regionKey).to("region").fetch().one().orElseThrow();
         Set<String> below = scope == null ? null : Set.copyOf(strings(scope.get("below")));
-        List<Ranked> ranked;
-        int total;
+        List<Ranked> strongest;
+        java.util.function.Supplier<List<Ranked>> everyPair;
+        Integer storedCount;
         if (organisationKey != null) {
             record Stored(int count, List<Ranked> pairs) {
             }
@@ -204,43 +205,28 @@ class NetworkQueries {
                                         node.get("starts").asList(Value::asLong), node.get("ends").asList(Value::asLong))
                                         .shown(below, fromDay, toDay));
                             }))).one().orElse(new Stored(0, List.of()));
-            var strongest = stored.pairs().stream().filter(r -> r.weight() >= 2 && r.after(position))
+            strongest = stored.pairs().stream().filter(r -> r.weight() >= 2 && r.after(position))
                     .sorted(STRONGEST_FIRST).limit(page.limit()).toList();
-            List<Ranked> all = null;
-            if (strongest.size() < page.limit()) {
-                all = computed(links.ofOrganisation(organisationKey), below, fromDay, toDay);
-                strongest = concat(strongest, all.stream().filter(r -> r.weight() == 1 && r.after(position))
-                        .limit(page.limit() - strongest.size()).toList());
-            }
-            ranked = strongest;
-            if (below == null && !windowed) {
-                total = stored.count();
-            } else if (countAll) {
-                total = (all != null ? all : computed(links.ofOrganisation(organisationKey), below, fromDay, toDay)).size();
-            } else {
-                total = -1;
-            }
+            everyPair = () -> computed(links.ofOrganisation(organisationKey), below, fromDay, toDay);
+            storedCount = below == null && !windowed ? stored.count() : null;
         } else {
             var property = regionKey == null ? StoredPair.RANK : StoredPair.rankProperty(regionKey);
-            var strongest = strongestStored(property, below, fromDay, toDay, windowed, position, page.limit(), withLinks);
-            List<Ranked> all = null;
-            if (strongest.size() < page.limit()) {
-                all = computed(links.inRegions(below), below, fromDay, toDay);
-                var singles = all.stream().filter(r -> r.weight() == 1 && r.after(position))
-                        .limit(page.limit() - strongest.size()).toList();
-                strongest = concat(strongest, singles);
-            }
-            ranked = strongest;
-            if (!windowed) {
-                total = scope != null ? ((Number) scope.get("count")).intValue()
-                        : neo4j.query("MATCH (t:CollaborationTotal {id: 'all'}) RETURN t.count AS count")
-                                .fetchAs(Integer.class).one().orElse(0);
-            } else if (countAll) {
-                total = (all != null ? all : computed(links.inRegions(below), below, fromDay, toDay)).size();
-            } else {
-                total = -1;
-            }
+            strongest = strongestStored(property, below, fromDay, toDay, windowed, position, page.limit(), withLinks);
+            everyPair = () -> computed(links.inRegions(below), below, fromDay, toDay);
+            storedCount = windowed ? null : scope != null ? ((Number) scope.get("count")).intValue()
+                    : neo4j.query("MATCH (t:CollaborationTotal {id: 'all'}) RETURN t.count AS count")
+                            .fetchAs(Integer.class).one().orElse(0);
         }
+        // Single-link pairs follow the stored ones, by pair key; only a page that reaches them reads them.
+        List<Ranked> all = null;
+        var ranked = strongest;
+        if (strongest.size() < page.limit()) {
+            all = everyPair.get();
+            ranked = concat(strongest, all.stream().filter(r -> r.weight() == 1 && r.after(position))
+                    .limit(page.limit() - strongest.size()).toList());
+        }
+        int total = storedCount != null ? storedCount
+                : countAll ? (all != null ? all : everyPair.get()).size() : -1;
         var objects = objects(ranked, withContexts);
         var rows = ranked.stream().map(r -> new Connection.Row<>(collaboration(r, objects),
                 List.<Object>of((long) r.weight(), r.pairKey()))).toList();
@@ -251,7 +237,7 @@ class NetworkQueries {
     private static List<Ranked> computed(List<ContextFacts.Linked> linked, Set<String> below, long from, long to) {
         var ranked = new ArrayList<Ranked>();
         CollaborationLinks.byPair(linked).forEach((pairKey, pairLinks) -> {
-            var shown = new StoredPair(pairKey, pairLinks).shown(below, from, to);
+            var shown = StoredPair.shown(pairLinks, below, from, to);
             if (!shown.isEmpty()) {
                 ranked.add(new Ranked(pairKey, shown));
             }
@@ -324,9 +310,6 @@ class NetworkQueries {
                          AND ($below IS NULL OR any(k IN split(split(p.links[i], '\t')[8], ',') WHERE k IN $below))]) AS weight
             """;
 
-    private record WindowEntry(String pairKey, int weight, Position position) {
-    }
-
     private List<Ranked> inWindow(String property, String start, int limit, Set<String> below, long from, long to) {
         return neo4j.query(IN_WINDOW.formatted(property)).bind(start).to("position").bind(limit).to("limit")
                 .bind(from).to("from").bind(to).to("to").bind(below == null ? null : List.copyOf(below)).to("below")
@@ -386,8 +369,8 @@ class NetworkQueries {
     private Map<String, Node> objects(List<Ranked> ranked, boolean withContexts) {
         var keys = new java.util.TreeSet<String>();
         for (var r : ranked) {
-            keys.add(r.pairKey().substring(0, r.pairKey().indexOf('|')));
-            keys.add(r.pairKey().substring(r.pairKey().indexOf('|') + 1));
+            keys.add(StoredPair.first(r.pairKey()));
+            keys.add(StoredPair.second(r.pairKey()));
             if (withContexts) {
                 r.shown().forEach(link -> keys.add(link.context()));
             }
@@ -425,8 +408,8 @@ class NetworkQueries {
                     link.roleB(), link.since(), link.until(), link.basis().toUpperCase(Locale.ROOT), link.sources()));
         }
         var pairKey = ranked.pairKey();
-        return new Collaboration(Organisation.from(objects.get(pairKey.substring(0, pairKey.indexOf('|')))),
-                Organisation.from(objects.get(pairKey.substring(pairKey.indexOf('|') + 1))), ranked.weight(),
+        return new Collaboration(Organisation.from(objects.get(StoredPair.first(pairKey))),
+                Organisation.from(objects.get(StoredPair.second(pairKey))), ranked.weight(),
                 List.copyOf(links));
     }
 

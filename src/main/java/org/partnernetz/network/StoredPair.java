@@ -33,10 +33,20 @@ record StoredPair(String pairKey, List<DerivedLink> links) {
     }
 
     String a() {
-        return pairKey.substring(0, pairKey.indexOf('|'));
+        return first(pairKey);
     }
 
     String b() {
+        return second(pairKey);
+    }
+
+    /** The first organisation of a pair key. */
+    static String first(String pairKey) {
+        return pairKey.substring(0, pairKey.indexOf('|'));
+    }
+
+    /** The second organisation of a pair key. */
+    static String second(String pairKey) {
         return pairKey.substring(pairKey.indexOf('|') + 1);
     }
 
@@ -70,9 +80,6 @@ record StoredPair(String pairKey, List<DerivedLink> links) {
     static String rank(int weight, String pairKey) {
         return "%06d|%s".formatted(MAX_WEIGHT - Math.min(weight, MAX_WEIGHT), pairKey);
     }
-
-    /** Ranks below this one have a weight of two or more. */
-    static final String SINGLE_LINK_RANKS = rank(1, "");
 
     /** The weight a rank stands for. */
     static int weightOf(String rank) {
@@ -129,6 +136,11 @@ record StoredPair(String pairKey, List<DerivedLink> links) {
 
     /** The links in one of {@code regionKeys} (all when null) whose time overlaps the window. */
     List<DerivedLink> shown(Collection<String> regionKeys, long from, long to) {
+        return shown(links, regionKeys, from, to);
+    }
+
+    /** The same for links not (yet) gathered into a pair. */
+    static List<DerivedLink> shown(List<DerivedLink> links, Collection<String> regionKeys, long from, long to) {
         return links.stream().filter(l -> (regionKeys == null || l.inAny(regionKeys)) && l.overlaps(from, to)).toList();
     }
 }
