@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,6 +91,31 @@ public record PageRequest(int first, String afterList, List<Object> after) {
             // falls through to the error below
         }
         throw new BadRequestException("'" + cursor + "' is not a cursor returned by this API");
+    }
+
+    /** How many items a list inside a page's items (a partner's ties, a pair's links) shows unless asked. */
+    public static final int NESTED_DEFAULT = 10;
+
+    /** The {@code first} of a list inside a page's items, checked as a page's is. */
+    public static int nested(Integer first) {
+        int size = first == null ? NESTED_DEFAULT : first;
+        if (size < 0 || size > MAX_FIRST) {
+            throw new BadRequestException("first must be between 0 and " + MAX_FIRST + ", was " + size);
+        }
+        return size;
+    }
+
+    /**
+     * The most items the nested list at {@code path} of a selection shows: the largest {@code first}
+     * of its selections (aliases may ask for different sizes), or 0 when it is not selected. The
+     * page reads that many; each selection then shows its own part.
+     */
+    public static int nested(DataFetchingFieldSelectionSet selection, String path) {
+        int most = 0;
+        for (var field : selection.getFields(path)) {
+            most = Math.max(most, nested((Integer) field.getArguments().get("first")));
+        }
+        return most;
     }
 
     /** One item more than asked for, to learn whether a next page exists. */

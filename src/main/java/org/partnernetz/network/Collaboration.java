@@ -6,7 +6,7 @@ import org.partnernetz.organisation.Organisation;
 
 /**
  * A pair of collaborating organisations, ordered by seed key, how many links connect them in the
- * scope asked for, and those links (left empty when the request does not show them).
+ * scope asked for, and the first of those links, as many as the request shows.
  */
 record Collaboration(Organisation organisationA, Organisation organisationB, int weight, List<CollaborationLink> links) {
 }

@@ -8,6 +8,7 @@ import org.partnernetz.graphql.Dates;
 import org.partnernetz.graphql.PageRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** {@code partners} and {@code collaborations}: who works where, and with whom. */
@@ -22,9 +23,27 @@ class NetworkController {
 
     @QueryMapping
     Connection<PartnerEdge> partners(@Argument String region, @Argument Boolean includeSubregions,
-            @Argument List<String> kinds, @Argument Integer first, @Argument String after) {
+            @Argument List<String> kinds, @Argument Integer first, @Argument String after,
+            DataFetchingFieldSelectionSet selection) {
         boolean subregions = includeSubregions == null || includeSubregions;
-        return network.partners(region, subregions, kinds, PageRequest.of(first, after));
+        return network.partners(region, subregions, kinds, PageRequest.of(first, after),
+                PageRequest.nested(selection, "edges/ties"));
+    }
+
+    /** The first {@code first} of the ties the page read (it read as many as the largest selection asks for). */
+    @SchemaMapping(typeName = "PartnerEdge")
+    List<PartnerTie> ties(PartnerEdge edge, @Argument Integer first) {
+        return head(edge.ties(), PageRequest.nested(first));
+    }
+
+    /** The first {@code first} of the links the page read. */
+    @SchemaMapping(typeName = "Collaboration")
+    List<CollaborationLink> links(Collaboration collaboration, @Argument Integer first) {
+        return head(collaboration.links(), PageRequest.nested(first));
+    }
+
+    private static <T> List<T> head(List<T> items, int size) {
+        return items.subList(0, Math.min(size, items.size()));
     }
 
     @QueryMapping
@@ -33,6 +52,6 @@ class NetworkController {
             DataFetchingFieldSelectionSet selection) {
         return network.collaborations(region, organisation, Dates.argument("from", from), Dates.argument("to", to),
                 PageRequest.of(first, after), selection.contains("totalCount"),
-                selection.contains("edges/node/links"), selection.contains("edges/node/links/through"));
+                PageRequest.nested(selection, "edges/node/links"), selection.contains("edges/node/links/through"));
     }
 }

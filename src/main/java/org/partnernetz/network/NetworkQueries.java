@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
+import org.partnernetz.graph.GraphObject;
 import org.partnernetz.graph.Nodes;
 import org.partnernetz.graph.PartialDate;
 import org.partnernetz.graph.Props;
@@ -49,40 +50,60 @@ class NetworkQueries {
     /**
      * A page of partners as an index-ordered read: organisations in name order, each checked against
      * the derived membership ({@link PartnerDerivation}), until the page is full; the total is the
-     * region's stored count (counted only when a kind filter applies). The ties of the page's
-     * organisations are then read from the base facts. The position condition is
+     * region's stored count (counted only when a kind filter applies). The position condition is
      * {@link SortKey#seek}.
      */
     private static final String PARTNERS = """
             MATCH (root:Entity {key: $region}) WHERE root:Region
-            WITH root,
-                 CASE WHEN $kinds IS NULL
-                      THEN CASE WHEN $includeSubregions THEN coalesce(root.partnerCount, 0)
-                                ELSE coalesce(root.directPartnerCount, 0) END
-                      ELSE COUNT { MATCH (o:Organisation)-[p:PARTNER_IN]->(root)
-                                   WHERE ($includeSubregions OR p.direct) AND o.kind IN $kinds } END AS total,
-                 %s AS regions
-            CALL (root, regions) {
-              CALL (root) {
-                MATCH (o:Organisation)
-                WHERE %%s
-                  AND EXISTS { (o)-[p:PARTNER_IN]->(root) WHERE $includeSubregions OR p.direct }
-                  AND ($kinds IS NULL OR o.kind IN $kinds)
-                RETURN o ORDER BY o.sortName, o.key LIMIT $limit
-              }
+            CALL (root) {
+              MATCH (o:Organisation)
+              WHERE %2$s
+                AND EXISTS { (o)-[p:PARTNER_IN]->(root) WHERE $includeSubregions OR p.direct }
+                AND ($kinds IS NULL OR o.kind IN $kinds)
+              RETURN o, [o.sortName, o.key] AS position ORDER BY o.sortName, o.key LIMIT $limit
+            }
+            RETURN %1$s AS total, collect({o: o, position: position}) AS page
+            """;
+
+    /**
+     * The ties of the page's organisations, from the base facts: the regions in scope once, and for
+     * each organisation how many ties it has and its first {@code $first} (by kind, region, project
+     * or event, role; region and project or event by key) with those projects and events.
+     */
+    private static final String TIES = """
+            MATCH (root:Entity {key: $region}) WHERE root:Region
+            WITH %s AS regions
+            CALL (regions) {
+              UNWIND $keys AS key
+              MATCH (o:Entity {key: key})
               CALL (o, regions) {
                 MATCH (o)-[rel:LOCATED_IN|ACTIVE_IN]->(r) WHERE r IN regions
-                RETURN {kind: type(rel), region: r, rel: rel, through: null} AS tie
+                RETURN {kind: type(rel), region: r.key, rel: rel, through: null} AS tie, null AS x
                 UNION
                 MATCH (o)-[rel:PARTICIPATES_IN]->(x)-[:LOCATED_IN|ACTIVE_IN]->(r) WHERE r IN regions
-                RETURN {kind: 'PARTICIPATES_IN', region: r, rel: rel, through: x} AS tie
+                RETURN {kind: 'PARTICIPATES_IN', region: r.key, rel: rel, through: x.key} AS tie, x
               }
-              WITH o, collect(DISTINCT tie) AS ties
-              ORDER BY o.sortName, o.key
-              RETURN collect({o: o, ties: ties, key: [o.sortName, o.key]}) AS page
+              WITH key, tie, x
+              ORDER BY tie.kind, tie.region, coalesce(tie.through, ''), coalesce(tie.rel.role, '')
+              WITH key, collect({tie: tie, x: x}) AS found
+              RETURN key, size(found) AS count, [t IN found[..$first] | t.tie] AS ties,
+                     [t IN found[..$first] WHERE t.x IS NOT NULL | t.x] AS contexts
             }
-            RETURN total, page
+            RETURN regions, collect({key: key, count: count, ties: ties, contexts: contexts}) AS page
             """.formatted(REGIONS_BELOW);
+
+    /**
+     * A region's partner total: its stored count, or counted for a kind filter. Chosen in Java, not
+     * by a {@code CASE} in Cypher: the planner runs a {@code COUNT} subquery in a {@code CASE}
+     * branch whether or not that branch is taken (about 50 ms at NRW's 100k partners).
+     */
+    private static final String STORED_PARTNER_COUNT = """
+            CASE WHEN $includeSubregions THEN coalesce(root.partnerCount, 0)
+                 ELSE coalesce(root.directPartnerCount, 0) END""";
+
+    private static final String PARTNER_COUNT_OF_KINDS = """
+            COUNT { MATCH (o:Organisation)-[p:PARTNER_IN]->(root)
+                    WHERE ($includeSubregions OR p.direct) AND o.kind IN $kinds }""";
 
     /**
      * Stored pairs in the order of one rank property ({@link StoredPair}), from a position on: the
@@ -144,26 +165,67 @@ class NetworkQueries {
         this.links = links;
     }
 
-    Connection<PartnerEdge> partners(String regionKey, boolean includeSubregions, List<String> kinds, PageRequest page) {
+    /** A page of partners, each with its first {@code tiesFirst} ties and the number of its ties. */
+    Connection<PartnerEdge> partners(String regionKey, boolean includeSubregions, List<String> kinds, PageRequest page,
+            int tiesFirst) {
         var parameters = new HashMap<String, Object>();
         parameters.put("region", regionKey);
         parameters.put("includeSubregions", includeSubregions);
         parameters.put("kinds", kinds);
         parameters.put("limit", page.limit());
         SortKey.bindAfter("partners", PARTNER_ORDER, page, parameters);
-        record Row(Organisation organisation, List<PartnerTie> ties) {
+        record Page(int total, List<Connection.Row<Organisation>> rows) {
         }
-        record Result(int total, List<Connection.Row<Row>> rows) {
+        var cypher = PARTNERS.formatted(kinds == null ? STORED_PARTNER_COUNT : PARTNER_COUNT_OF_KINDS,
+                SortKey.seek(PARTNER_ORDER, page));
+        var found = neo4j.query(cypher).bindAll(parameters).fetchAs(Page.class)
+                .mappedBy((types, record) -> new Page(record.get("total").asInt(),
+                        record.get("page").asList(v -> new Connection.Row<>(Organisation.from(v.get("o").asNode()),
+                                v.get("position").asList(Value::asObject)))))
+                .one().orElse(new Page(0, List.of()));
+        var ties = ties(regionKey, includeSubregions, tiesFirst,
+                found.rows().stream().map(Connection.Row::item).toList());
+        return Connection.of("partners", found.rows(), page, found.total(), (organisation, cursor) -> {
+            var of = ties.getOrDefault(organisation.key(), new Ties(List.of(), 0));
+            return new PartnerEdge(cursor, organisation, of.first(), of.count());
+        });
+    }
+
+    /** Some of an organisation's ties and how many it has. */
+    private record Ties(List<PartnerTie> first, int count) {
+    }
+
+    /** The ties of each organisation to the region (or a region inside it), by organisation key. */
+    private Map<String, Ties> ties(String regionKey, boolean includeSubregions, int first,
+            List<Organisation> organisations) {
+        var ties = new HashMap<String, Ties>();
+        if (organisations.isEmpty()) {
+            return ties;
         }
-        var cypher = PARTNERS.formatted(SortKey.seek(PARTNER_ORDER, page));
-        var result = neo4j.query(cypher).bindAll(parameters)
-                .fetchAs(Result.class)
-                .mappedBy((types, record) -> new Result(record.get("total").asInt(), record.get("page").asList(
-                        v -> new Connection.Row<>(new Row(Organisation.from(v.get("o").asNode()),
-                                sorted(v.get("ties").asList(this::tie))), v.get("key").asList(Value::asObject)))))
-                .one().orElse(new Result(0, List.of()));
-        return Connection.of("partners", result.rows(), page, result.total(),
-                (row, cursor) -> new PartnerEdge(cursor, row.organisation(), row.ties()));
+        neo4j.query(TIES).bind(regionKey).to("region").bind(includeSubregions).to("includeSubregions")
+                .bind(organisations.stream().map(Organisation::key).toList()).to("keys").bind(first).to("first")
+                .fetchAs(Void.class).mappedBy((types, record) -> {
+                    var regions = new HashMap<String, Region>();
+                    record.get("regions").asList(Value::asNode).forEach(node -> {
+                        var region = Region.from(node);
+                        regions.put(region.key(), region);
+                    });
+                    record.get("page").asList(Value::asMap).forEach(entry -> {
+                        var contexts = new HashMap<String, GraphObject>();
+                        ((List<?>) entry.get("contexts")).forEach(context -> {
+                            var object = nodes.toObject((Node) context);
+                            contexts.put(object.key(), object);
+                        });
+                        var of = ((List<?>) entry.get("ties")).stream().map(tie -> (Map<?, ?>) tie)
+                                .map(tie -> new PartnerTie((String) tie.get("kind"), regions.get((String) tie.get("region")),
+                                        contexts.get((String) tie.get("through")), Relationship.from(
+                                                (org.neo4j.driver.types.Relationship) tie.get("rel"))))
+                                .toList();
+                        ties.put((String) entry.get("key"), new Ties(of, ((Number) entry.get("count")).intValue()));
+                    });
+                    return null;
+                }).all();
+        return ties;
     }
 
     /**
@@ -175,12 +237,14 @@ class NetworkQueries {
      * only a page that reaches them reads them from the base facts of the scope's contexts, as it
      * does for {@code totalCount} with a window ({@code countAll}). An organisation's stored pairs are
      * read in full (two index seeks) and ranked in memory; its single-link pairs from the facts of its
-     * contexts. {@code withLinks} and {@code withContexts}: whether the request shows links, and the
+     * contexts. {@code linksFirst}: how many links of each pair the request shows (their first, by
+     * kind and context; 0: none); {@code withContexts}: whether it shows the
      * projects, events and councils they run through; what it does not show is not read.
      */
     Connection<Connection.Edge<Collaboration>> collaborations(String regionKey, String organisationKey,
-            PartialDate from, PartialDate to, PageRequest page, boolean countAll, boolean withLinks,
+            PartialDate from, PartialDate to, PageRequest page, boolean countAll, int linksFirst,
             boolean withContexts) {
+        boolean withLinks = linksFirst > 0;
         var parameters = new HashMap<String, Object>();
         SortKey.bindAfter("collaborations", PAIR_ORDER, page, parameters);
         var position = position(parameters);
@@ -227,8 +291,8 @@ class NetworkQueries {
         }
         int total = storedCount != null ? storedCount
                 : countAll ? (all != null ? all : everyPair.get()).size() : -1;
-        var objects = objects(ranked, withContexts);
-        var rows = ranked.stream().map(r -> new Connection.Row<>(collaboration(r, objects),
+        var objects = objects(ranked, linksFirst, withContexts);
+        var rows = ranked.stream().map(r -> new Connection.Row<>(collaboration(r, linksFirst, objects),
                 List.<Object>of((long) r.weight(), r.pairKey()))).toList();
         return Connection.ofNodes("collaborations", rows, page, total);
     }
@@ -366,13 +430,13 @@ class NetworkQueries {
     }
 
     /** The organisations and contexts of the page, by seed key, in one read. */
-    private Map<String, Node> objects(List<Ranked> ranked, boolean withContexts) {
+    private Map<String, Node> objects(List<Ranked> ranked, int linksFirst, boolean withContexts) {
         var keys = new java.util.TreeSet<String>();
         for (var r : ranked) {
             keys.add(StoredPair.first(r.pairKey()));
             keys.add(StoredPair.second(r.pairKey()));
             if (withContexts) {
-                r.shown().forEach(link -> keys.add(link.context()));
+                firstLinks(r, linksFirst).forEach(link -> keys.add(link.context()));
             }
         }
         var objects = new HashMap<String, Node>();
@@ -383,26 +447,15 @@ class NetworkQueries {
         return objects;
     }
 
-    /** Ties in a stable order: by kind, then region, then the project or event they run through. */
-    private static List<PartnerTie> sorted(List<PartnerTie> ties) {
-        return ties.stream().sorted(java.util.Comparator.comparing(PartnerTie::kind)
-                .thenComparing(tie -> tie.region().key())
-                .thenComparing(tie -> tie.through() == null ? "" : tie.through().key())
-                .thenComparing(tie -> String.valueOf(tie.relationship().role()))).toList();
+    /** The first {@code count} of a pair's links in the window and scope, by kind and then context. */
+    private static List<DerivedLink> firstLinks(Ranked ranked, int count) {
+        return ranked.shown().stream().sorted(java.util.Comparator.comparing(DerivedLink::kind)
+                .thenComparing(DerivedLink::context)).limit(count).toList();
     }
 
-    private PartnerTie tie(Value tie) {
-        var through = tie.get("through");
-        return new PartnerTie(tie.get("kind").asString(), Region.from(tie.get("region").asNode()),
-                through.isNull() ? null : nodes.toObject(through.asNode()),
-                Relationship.from(tie.get("rel").asRelationship()));
-    }
-
-    private Collaboration collaboration(Ranked ranked, Map<String, Node> objects) {
+    private Collaboration collaboration(Ranked ranked, int linksFirst, Map<String, Node> objects) {
         var links = new ArrayList<CollaborationLink>();
-        var shown = ranked.shown().stream().sorted(java.util.Comparator.comparing(DerivedLink::kind)
-                .thenComparing(DerivedLink::context)).toList();
-        for (var link : shown) {
+        for (var link : firstLinks(ranked, linksFirst)) {
             var context = objects.get(link.context());
             links.add(new CollaborationLink(link.kind(), context == null ? null : nodes.toObject(context), link.roleA(),
                     link.roleB(), link.since(), link.until(), link.basis().toUpperCase(Locale.ROOT), link.sources()));

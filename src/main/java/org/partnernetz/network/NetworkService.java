@@ -27,16 +27,17 @@ public class NetworkService {
         this.network = network;
     }
 
-    Connection<PartnerEdge> partners(String region, boolean includeSubregions, List<String> kinds, PageRequest page) {
+    Connection<PartnerEdge> partners(String region, boolean includeSubregions, List<String> kinds, PageRequest page,
+            int tiesFirst) {
         var regionKey = entities.resolveKey(Label.Region, region, "region");
-        return network.partners(regionKey, includeSubregions, kinds, page);
+        return network.partners(regionKey, includeSubregions, kinds, page, tiesFirst);
     }
 
     Connection<Connection.Edge<Collaboration>> collaborations(String region, String organisation, PartialDate from,
-            PartialDate to, PageRequest page, boolean countAll, boolean withLinks, boolean withContexts) {
+            PartialDate to, PageRequest page, boolean countAll, int linksFirst, boolean withContexts) {
         var regionKey = region == null ? null : entities.resolveKey(Label.Region, region, "region");
         var organisationKey = organisation == null ? null
                 : entities.resolveKey(Label.Organisation, organisation, "organisation");
-        return network.collaborations(regionKey, organisationKey, from, to, page, countAll, withLinks, withContexts);
+        return network.collaborations(regionKey, organisationKey, from, to, page, countAll, linksFirst, withContexts);
     }
 }

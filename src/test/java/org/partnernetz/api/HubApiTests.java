@@ -54,6 +54,38 @@ abstract class HubApiTests {
     }
 
     @Test
+    void aPartnerShowsTheFirstTiesAskedForAndHowManyItHas() {
+        var edges = graphQl.document("""
+                { partners(region: "nrw", first: 100) { edges {
+                    tieCount
+                    two: ties(first: 2) { kind region { key } through { id } }
+                    usual: ties { kind region { key } through { id } }
+                    all: ties(first: 100) { kind region { key } through { id } } } } }""")
+                .execute()
+                .path("partners.edges").entity(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).get();
+        assertThat(edges).isNotEmpty();
+        assertThat(edges).anySatisfy(edge -> assertThat((Integer) edge.get("tieCount")).isGreaterThan(2));
+        for (var edge : edges) {
+            int count = (Integer) edge.get("tieCount");
+            var all = (List<?>) edge.get("all");
+            assertThat(all).hasSize(Math.min(count, 100));
+            assertThat((List<?>) edge.get("usual")).isEqualTo(all.subList(0, Math.min(count, 10)));
+            assertThat((List<?>) edge.get("two")).isEqualTo(all.subList(0, Math.min(count, 2)));
+        }
+    }
+
+    @Test
+    void nestedListsRefuseMoreThanAPageHolds() {
+        for (var document : List.of("{ partners(region: \"nrw\") { edges { ties(first: 101) { kind } } } }",
+                "{ collaborations(region: \"nrw\") { edges { node { links(first: -1) { kind } } } } }")) {
+            graphQl.document(document).execute()
+                    .errors().satisfy(errors -> assertThat(errors).as(document).isNotEmpty().allSatisfy(error ->
+                            assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST)));
+        }
+    }
+
+    @Test
     void partnersCanBeFilteredByKindAndPaged() {
         var jobCentres = graphQl.documentName("partnersInRegion")
                 .variable("region", "amr-westfaelisches-ruhrgebiet").variable("kinds", List.of("JOB_CENTRE"))
