@@ -9,6 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +26,31 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
 
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+    GraphQlErrors() {
+        // Data fetchers may run on other threads: restore the request's security context before resolving.
+        setThreadLocalContextAware(true);
+    }
+
+    /** Whether the request came without credentials. */
+    private static boolean anonymous() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || TRUST.isAnonymous(authentication);
+    }
+
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         var error = GraphqlErrorBuilder.newError(env);
         return switch (ex) {
             case BadRequestException e -> error.errorType(ErrorType.BAD_REQUEST).message(e.getMessage()).build();
             case NotFoundException e -> error.errorType(ErrorType.NOT_FOUND).message(e.getMessage()).build();
+            case AuthenticationException e -> error.errorType(ErrorType.UNAUTHORIZED)
+                    .message("This needs credentials: send 'Authorization: Bearer <token>'").build();
+            case AccessDeniedException e -> anonymous()
+                    ? error.errorType(ErrorType.UNAUTHORIZED)
+                            .message("This needs credentials: send 'Authorization: Bearer <token>'").build()
+                    : error.errorType(ErrorType.FORBIDDEN).message("Your role does not allow this").build();
             default -> {
                 var correlationId = UUID.randomUUID().toString();
                 log.error("Request failed [{}] at {}", correlationId, env.getExecutionStepInfo().getPath(), ex);

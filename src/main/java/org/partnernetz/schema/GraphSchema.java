@@ -70,7 +70,11 @@ public class GraphSchema implements SmartLifecycle {
                     "CREATE INDEX collaboration_rank IF NOT EXISTS FOR (c:Collaboration) ON (c.rank)",
                     "CREATE INDEX collaboration_b IF NOT EXISTS FOR (c:Collaboration) ON (c.b)",
                     "CREATE CONSTRAINT collaboration_total_id IF NOT EXISTS FOR (t:CollaborationTotal) REQUIRE t.id IS UNIQUE",
-                    "CREATE CONSTRAINT collaboration_record_key IF NOT EXISTS FOR (r:CollaborationRecord) REQUIRE r.key IS UNIQUE")));
+                    "CREATE CONSTRAINT collaboration_record_key IF NOT EXISTS FOR (r:CollaborationRecord) REQUIRE r.key IS UNIQUE")),
+            new Step(5, "API tokens, found by the hash of their secret", List.of(
+                    "CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.id IS UNIQUE",
+                    "CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE",
+                    "CREATE INDEX api_token_name IF NOT EXISTS FOR (t:ApiToken) ON (t.name)")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;

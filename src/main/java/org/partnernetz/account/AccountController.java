@@ -1,0 +1,57 @@
+package org.partnernetz.account;
+
+import java.util.List;
+
+import org.partnernetz.graphql.Connection;
+import org.partnernetz.graphql.PageRequest;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+
+/** {@code viewer}, {@code apiTokens}, {@code createApiToken}, {@code revokeApiToken}. */
+@Controller
+class AccountController {
+
+    private final ApiTokens tokens;
+
+    AccountController(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    /** The input of {@code createApiToken}. */
+    record CreateApiTokenInput(String name, Role role, List<String> organisations, String expiresAt) {
+    }
+
+    record CreateApiTokenPayload(ApiToken token, String secret) {
+    }
+
+    record RevokeApiTokenInput(String id) {
+    }
+
+    record RevokeApiTokenPayload(ApiToken token) {
+    }
+
+    @QueryMapping
+    Caller viewer(Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof Caller caller ? caller : null;
+    }
+
+    @QueryMapping
+    Connection<Connection.Edge<ApiToken>> apiTokens(@Argument Integer first, @Argument String after) {
+        return tokens.list(PageRequest.of(first, after));
+    }
+
+    @MutationMapping
+    CreateApiTokenPayload createApiToken(@Argument CreateApiTokenInput input, Authentication authentication) {
+        var created = tokens.create(input.name(), input.role(), input.organisations(), input.expiresAt(),
+                authentication == null ? null : authentication.getName());
+        return new CreateApiTokenPayload(created.token(), created.secret());
+    }
+
+    @MutationMapping
+    RevokeApiTokenPayload revokeApiToken(@Argument RevokeApiTokenInput input) {
+        return new RevokeApiTokenPayload(tokens.revoke(input.id()));
+    }
+}

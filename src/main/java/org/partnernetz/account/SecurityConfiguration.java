@@ -1,0 +1,139 @@
+package org.partnernetz.account;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who a request is. Every request may read; a bearer credential, when given, must be valid, or the
+ * request gets 401 with a GraphQL error classified UNAUTHORIZED (which never says why: unknown,
+ * malformed, expired and revoked look alike). What a caller may do is checked on the services
+ * ({@code @PreAuthorize}, {@link MethodSecurity}).
+ *
+ * <p>Two kinds of bearer credential: API tokens ({@code pn_...}, {@link ApiTokens}) and, when an
+ * issuer is configured, JWTs from that OIDC issuer, whose role comes from a configurable claim.
+ */
+@Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+    static final String UNAUTHORIZED_BODY = """
+            {"errors":[{"message":"The credentials are missing, malformed, expired or revoked",\
+            "extensions":{"classification":"UNAUTHORIZED"}}]}""";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccountProperties properties) throws Exception {
+        var providers = new ArrayList<AuthenticationProvider>();
+        providers.add(new ApiTokenProvider(tokens));
+        if (properties.jwt().issuer() != null && !properties.jwt().issuer().isBlank()) {
+            providers.add(jwtProvider(properties.jwt()));
+        }
+        AuthenticationManager manager = new ProviderManager(providers);
+        AuthenticationManagerResolver<HttpServletRequest> resolver = request -> manager;
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .oauth2ResourceServer(server -> server.authenticationManagerResolver(resolver)
+                        .authenticationEntryPoint(unauthorized()));
+        return http.build();
+    }
+
+    /** 401 with a GraphQL error body, for a bearer credential that is not valid. */
+    private static AuthenticationEntryPoint unauthorized() {
+        return (request, response, exception) -> {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            response.setHeader("WWW-Authenticate", "Bearer");
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.getOutputStream().write(UNAUTHORIZED_BODY.getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    /** API tokens: recognised by their prefix; anything else is left to the JWT provider. */
+    private record ApiTokenProvider(ApiTokens tokens) implements AuthenticationProvider {
+
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            var secret = ((BearerTokenAuthenticationToken) authentication).getToken();
+            if (!secret.startsWith(ApiTokens.PREFIX)) {
+                return null;
+            }
+            return tokens.authenticate(secret).map(CallerAuthentication::new)
+                    .orElseThrow(() -> new InvalidBearerTokenException("unknown, expired or revoked API token"));
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return BearerTokenAuthenticationToken.class.isAssignableFrom(authentication);
+        }
+    }
+
+    private static JwtAuthenticationProvider jwtProvider(AccountProperties.Jwt jwt) throws IOException {
+        NimbusJwtDecoder decoder;
+        if (jwt.jwkSetUri() != null && !jwt.jwkSetUri().isBlank()) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+        } else if (jwt.publicKey() != null) {
+            try (var pem = jwt.publicKey().getInputStream()) {
+                decoder = NimbusJwtDecoder.withPublicKey(RsaKeyConverters.x509().convert(pem)).build();
+            }
+        } else {
+            throw new IllegalStateException("partnernetz.security.jwt.issuer is set: set jwt.jwk-set-uri or jwt.public-key too");
+        }
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
+        var provider = new JwtAuthenticationProvider(decoder);
+        provider.setJwtAuthenticationConverter(token -> new CallerAuthentication(caller(token, jwt)));
+        return provider;
+    }
+
+    /** The caller a valid JWT names: its subject, the highest role its role claim holds (none: reads only). */
+    static Caller caller(Jwt token, AccountProperties.Jwt jwt) {
+        Role role = null;
+        for (var value : claimValues(token.getClaim(jwt.roleClaim()))) {
+            for (var candidate : Role.values()) {
+                if (candidate.name().equalsIgnoreCase(value) && (role == null || candidate.compareTo(role) > 0)) {
+                    role = candidate;
+                }
+            }
+        }
+        var name = token.getSubject() == null ? "jwt" : token.getSubject();
+        return new Caller(Caller.CredentialKind.JWT, name, role,
+                role == Role.EDITOR ? claimValues(token.getClaim(jwt.organisationsClaim())) : List.of());
+    }
+
+    private static List<String> claimValues(Object claim) {
+        return switch (claim) {
+            case null -> List.of();
+            case String text -> List.of(text);
+            case Collection<?> values -> values.stream().map(String::valueOf).toList();
+            default -> List.of(String.valueOf(claim));
+        };
+    }
+}
