@@ -7,7 +7,7 @@ import java.util.List;
  * An API token as admins see it: never its secret, which is shown once at creation and stored only
  * as a hash. {@code organisations}: for an EDITOR limited to some organisations, their seed keys.
  */
-record ApiToken(String id, String name, Role role, List<String> organisations, OffsetDateTime createdAt,
+public record ApiToken(String id, String name, Role role, List<String> organisations, OffsetDateTime createdAt,
         String createdBy, OffsetDateTime expiresAt, OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {
 
     boolean activeAt(OffsetDateTime now) {

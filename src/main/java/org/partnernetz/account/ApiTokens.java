@@ -63,7 +63,7 @@ public class ApiTokens {
     }
 
     /** A new token and its secret, which nothing shows again. */
-    record Created(ApiToken token, String secret) {
+    public record Created(ApiToken token, String secret) {
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -165,8 +165,8 @@ public class ApiTokens {
         return !exists;
     }
 
-    /** A new ADMIN token, for the command line: no caller to check, as no admin may exist yet. */
-    Created createFirstAdmin(String name) {
+    /** A new ADMIN token, for the command line: no caller to check, as no admin may exist yet. Not in the API. */
+    public Created createFirstAdmin(String name) {
         var secret = newSecret();
         return new Created(store(secret, name, Role.ADMIN, List.of(), null, "command line", now()), secret);
     }

@@ -2,9 +2,11 @@ package org.partnernetz.graphql;
 
 import java.util.UUID;
 
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.partnernetz.history.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -26,6 +28,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
 
+    /** An update made against a version that is no longer current; {@code extensions.currentVersion} says which is. */
+    enum Conflict implements ErrorClassification {
+        CONFLICT
+    }
+
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     GraphQlErrors() {
@@ -45,6 +52,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         return switch (ex) {
             case BadRequestException e -> error.errorType(ErrorType.BAD_REQUEST).message(e.getMessage()).build();
             case NotFoundException e -> error.errorType(ErrorType.NOT_FOUND).message(e.getMessage()).build();
+            case ConflictException e -> error.errorType(Conflict.CONFLICT).message(e.getMessage())
+                    .extensions(java.util.Map.of("currentVersion", e.currentVersion())).build();
             case AuthenticationException e -> error.errorType(ErrorType.UNAUTHORIZED)
                     .message("This needs credentials: send 'Authorization: Bearer <token>'").build();
             case AccessDeniedException e -> anonymous()

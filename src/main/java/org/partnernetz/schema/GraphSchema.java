@@ -74,7 +74,9 @@ public class GraphSchema implements SmartLifecycle {
             new Step(5, "API tokens, found by the hash of their secret", List.of(
                     "CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.id IS UNIQUE",
                     "CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE",
-                    "CREATE INDEX api_token_name IF NOT EXISTS FOR (t:ApiToken) ON (t.name)")));
+                    "CREATE INDEX api_token_name IF NOT EXISTS FOR (t:ApiToken) ON (t.name)")),
+            new Step(6, "revisions of entities, by entity and version", List.of(
+                    "CREATE CONSTRAINT revision_entity_version IF NOT EXISTS FOR (r:Revision) REQUIRE (r.entityKey, r.version) IS UNIQUE")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;

@@ -138,11 +138,13 @@ public class SeedImporter {
                   WITH * WHERE owned
                   REMOVE n:%1$s
                   SET n = row, n:%2$s, n.origin = 'seed'
-                  FOREACH (field IN edited + CASE WHEN size(edited) > 0 THEN $derived ELSE [] END | SET n[field] = old[field])
+                  FOREACH (field IN edited + CASE WHEN size(edited) > 0 THEN $derived ELSE [] END + $history
+                           | SET n[field] = old[field])
                   SET n.editedFields = CASE WHEN size(edited) > 0 THEN edited END
                 }
                 """.formatted(ALL_LABELS, label, owned("n")) + REPORT)
-                .bind(rows).to("rows").bind(legacy).to("legacy").bind(DERIVED_FIELDS).to("derived")));
+                .bind(rows).to("rows").bind(legacy).to("legacy").bind(DERIVED_FIELDS).to("derived")
+                .bind(HISTORY_FIELDS).to("history")));
 
         var relationships = relationshipRows(seed);
         relationships.forEach((type, rows) -> report.add(neo4j.query("""
@@ -155,10 +157,11 @@ public class SeedImporter {
                 CALL (n, row, owned, old, edited) {
                   WITH * WHERE owned
                   SET n = row, n.origin = 'seed'
-                  FOREACH (field IN edited | SET n[field] = old[field])
+                  FOREACH (field IN edited + $history | SET n[field] = old[field])
                   SET n.editedFields = CASE WHEN size(edited) > 0 THEN edited END
                 }
-                """.formatted(type, owned("n")) + REPORT).bind(rows).to("rows").bind(legacy).to("legacy")));
+                """.formatted(type, owned("n")) + REPORT).bind(rows).to("rows").bind(legacy).to("legacy")
+                .bind(HISTORY_FIELDS).to("history")));
 
         var ids = seed.entries().map(l -> l.entry().key()).toList();
         var keys = relationships.values().stream().flatMap(List::stream)
@@ -212,6 +215,9 @@ public class SeedImporter {
         return "(%1$s.origin = 'seed' OR ($legacy AND %1$s.origin IS NULL))".formatted(variable);
     }
 
+    /** The API's bookkeeping of changes ({@code Revisions}): never the seed's, always kept. */
+    private static final List<String> HISTORY_FIELDS = List.of("version", "updatedAt", "updatedBy");
+
     /** Properties derived from others (search and sort keys, days of a time); an edit's stay with it. */
     private static final List<String> DERIVED_FIELDS = List.of("sortName", "searchText", "start", "end", "startText",
             "endText");
@@ -223,7 +229,7 @@ public class SeedImporter {
     private static final String REPORT = """
             RETURN collect(CASE WHEN NOT owned THEN row.key END) AS notOwned,
                    reduce(acc = [], fields IN collect(CASE WHEN owned THEN
-                       [field IN edited WHERE NOT ((old[field] IS NULL AND row[field] IS NULL) OR old[field] = row[field])
+                       [field IN edited WHERE NOT coalesce(old[field] = row[field], old[field] IS NULL AND row[field] IS NULL)
                         | row.key + '.' + field] END) | acc + fields) AS kept
             """;
 

@@ -47,12 +47,31 @@ final class SeedValidator {
     private final SeedSet seed;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Label> labels = new HashMap<>();
+    /** The label of a referenced key: the seed's own, or (for an entry written through the API) the graph's. */
+    private final java.util.function.Function<String, Label> labelOf;
     private final Map<String, String> organisationKinds = new HashMap<>();
     private final Map<String, String> documentTypes = new HashMap<>();
     private final Set<String> relationshipKeys = new HashSet<>();
 
     private SeedValidator(SeedSet seed) {
         this.seed = seed;
+        this.labelOf = labels::get;
+    }
+
+    private SeedValidator(java.util.function.Function<String, Label> labelOf) {
+        this.seed = null;
+        this.labelOf = labelOf;
+    }
+
+    /**
+     * The problems of one entry written through the API, by the same rules as the seed's entries;
+     * the keys it references are looked up with {@code labelOf} (in the graph). Each problem starts
+     * with {@code where}.
+     */
+    static List<String> problemsOf(Entry entry, String where, java.util.function.Function<String, Label> labelOf) {
+        var validator = new SeedValidator(labelOf);
+        validator.checkEntry(new Located<>(where, entry), where);
+        return List.copyOf(validator.problems);
     }
 
     /** Returns the label of every id; throws {@link SeedException} listing all problems. */
@@ -106,7 +125,10 @@ final class SeedValidator {
     }
 
     private void checkEntry(Located<Entry> located) {
-        var where = where(located);
+        checkEntry(located, where(located));
+    }
+
+    private void checkEntry(Located<Entry> located, String where) {
         var entry = located.entry();
         if (!(entry instanceof SeedEntries.Source)) {
             checkSources(where, entry.sources());
@@ -315,7 +337,7 @@ final class SeedValidator {
     }
 
     private void reference(String where, String field, String id, Set<Label> allowed) {
-        var label = labels.get(id);
+        var label = labelOf.apply(id);
         if (label == null) {
             problems.add(where + ": unknown reference '" + id + "' in " + field);
         } else if (!allowed.contains(label)) {

@@ -21,7 +21,7 @@ class LayoutTests {
 
     static final String[] SHARED = {
         "org.partnernetz.graph..", "org.partnernetz.graphql..", "org.partnernetz.relationship..",
-        "org.partnernetz.schema..", "org.partnernetz.config.."};
+        "org.partnernetz.schema..", "org.partnernetz.config..", "org.partnernetz.history.."};
 
     @ArchTest
     static final ArchRule sharedPackagesImportNoFeature = noClasses().that().resideInAnyPackage(SHARED)

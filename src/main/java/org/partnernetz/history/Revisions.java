@@ -1,0 +1,136 @@
+package org.partnernetz.history;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.neo4j.driver.Value;
+import org.partnernetz.graphql.Connection;
+import org.partnernetz.graphql.PageRequest;
+import org.partnernetz.graphql.SortKey;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The history of entities, kept in the graph: each change is a {@code (:Revision)-[:REVISION_OF]->}
+ * the entity, written in the change's transaction, so the history holds exactly the changes that
+ * committed. Also the no-lost-update check: {@link #lock} takes the entity's write lock and then
+ * reads its version, so two updates from the same version cannot both pass.
+ */
+@Component
+public class Revisions {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final List<SortKey> NEWEST_FIRST = List.of(SortKey.descending("r.version"));
+
+    private final Neo4jClient neo4j;
+
+    Revisions(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    /** An entity as it stands under its write lock: its properties and version (1 until its first change). */
+    public record Locked(Map<String, Object> properties, int version) {
+    }
+
+    /**
+     * Takes the write lock of the entity with this key and label (held to the end of the caller's
+     * transaction) and reads it; empty if there is none. Another transaction's update of it waits
+     * for this one and then reads what this one wrote.
+     */
+    public java.util.Optional<Locked> lock(String label, String key) {
+        return neo4j.query("""
+                MATCH (n:Entity {key: $key}) WHERE $label IN labels(n)
+                SET n.lockedBy = randomUUID()
+                REMOVE n.lockedBy
+                RETURN properties(n) AS properties, coalesce(n.version, 1) AS version""")
+                .bind(key).to("key").bind(label).to("label")
+                .fetchAs(Locked.class).mappedBy((types, record) -> new Locked(record.get("properties").asMap(),
+                        record.get("version").asInt()))
+                .one();
+    }
+
+    /** The fields whose values differ between two property maps, in the order of {@code fields}. */
+    public static List<Revision.FieldChange> changes(List<String> fields, Map<String, Object> before,
+            Map<String, Object> after) {
+        var changes = new ArrayList<Revision.FieldChange>();
+        for (var field : fields) {
+            var from = before.get(field);
+            var to = after.get(field);
+            if (!Objects.equals(normal(from), normal(to))) {
+                changes.add(new Revision.FieldChange(field, json(from), json(to)));
+            }
+        }
+        return changes;
+    }
+
+    /** Writes the revision of a change that brought the entity to {@code version}. */
+    public void record(String key, int version, OffsetDateTime at, String by, String comment,
+            List<Revision.FieldChange> changes) {
+        var rows = changes.stream().map(change -> {
+            var row = new HashMap<String, Object>();
+            row.put("field", change.field());
+            row.put("from", change.from());
+            row.put("to", change.to());
+            return row;
+        }).toList();
+        neo4j.query("""
+                MATCH (n:Entity {key: $key})
+                CREATE (r:Revision {entityKey: $key, version: $version, at: $at, by: $by, comment: $comment,
+                                    changes: $changes})-[:REVISION_OF]->(n)""")
+                .bind(key).to("key").bind(version).to("version").bind(at).to("at").bind(by).to("by")
+                .bind(comment).to("comment").bind(JSON.writeValueAsString(rows)).to("changes")
+                .run();
+    }
+
+    /** An entity's revisions, newest first. */
+    public Connection<Connection.Edge<Revision>> of(String key, PageRequest page) {
+        var parameters = new HashMap<String, Object>();
+        parameters.put("key", key);
+        parameters.put("limit", page.limit());
+        SortKey.bindAfter("revisions", NEWEST_FIRST, page, parameters);
+        var rows = neo4j.query("""
+                MATCH (r:Revision {entityKey: $key}) WHERE %s
+                RETURN r.version AS version, r.at AS at, r.by AS by, r.comment AS comment, r.changes AS changes
+                ORDER BY r.version DESC LIMIT $limit""".formatted(SortKey.seek(NEWEST_FIRST, page)))
+                .bindAll(parameters)
+                .fetchAs(Revision.class).mappedBy((types, record) -> revision(record))
+                .all().stream().map(r -> new Connection.Row<>(r, List.<Object>of((long) r.version()))).toList();
+        int total = neo4j.query("MATCH (r:Revision {entityKey: $key}) RETURN count(r)").bind(key).to("key")
+                .fetchAs(Integer.class).one().orElse(0);
+        return Connection.ofNodes("revisions", rows, page, total);
+    }
+
+    private static Revision revision(org.neo4j.driver.Record record) {
+        var changes = new ArrayList<Revision.FieldChange>();
+        for (var change : JSON.readTree(record.get("changes").asString())) {
+            changes.add(new Revision.FieldChange(change.get("field").asString(), text(change.get("from")),
+                    text(change.get("to"))));
+        }
+        Value comment = record.get("comment");
+        return new Revision(record.get("version").asInt(), record.get("at").asOffsetDateTime(),
+                record.get("by").asString(), comment.isNull() ? null : comment.asString(), List.copyOf(changes));
+    }
+
+    private static String text(tools.jackson.databind.JsonNode node) {
+        return node == null || node.isNull() ? null : node.asString();
+    }
+
+    /** Lists compare by their items, whatever their Java type; empty and absent are the same. */
+    private static Object normal(Object value) {
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? null : List.copyOf(list);
+        }
+        return value instanceof String text && text.isEmpty() ? null : value;
+    }
+
+    private static String json(Object value) {
+        var normal = normal(value);
+        return normal == null ? null : JSON.writeValueAsString(normal);
+    }
+}
