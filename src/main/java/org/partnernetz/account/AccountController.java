@@ -3,7 +3,6 @@ package org.partnernetz.account;
 import java.util.List;
 
 import org.partnernetz.graphql.Connection;
-import org.partnernetz.graphql.PageRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -40,7 +39,7 @@ class AccountController {
 
     @QueryMapping
     Connection<Connection.Edge<ApiToken>> apiTokens(@Argument Integer first, @Argument String after) {
-        return tokens.list(PageRequest.of(first, after));
+        return tokens.list(first, after);
     }
 
     @MutationMapping

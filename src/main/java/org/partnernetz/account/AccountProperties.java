@@ -16,12 +16,13 @@ record AccountProperties(@DefaultValue Jwt jwt, String adminToken) {
 
     /**
      * @param issuer the {@code iss} a JWT must carry; JWTs are refused when unset
+     * @param audience the {@code aud} a JWT must name (the hub's client id at the issuer); required with an issuer
      * @param jwkSetUri where the issuer publishes its keys (its JWK set)
      * @param publicKey instead: one RSA public key (PEM), for an issuer without a JWK set
      * @param roleClaim the claim holding the role (PARTNER, EDITOR or ADMIN; a list: the highest counts)
      * @param organisationsClaim the claim holding the seed keys an editor is limited to
      */
-    record Jwt(String issuer, String jwkSetUri, Resource publicKey, @DefaultValue("partnernetz_role") String roleClaim,
+    record Jwt(String issuer, String audience, String jwkSetUri, Resource publicKey, @DefaultValue("partnernetz_role") String roleClaim,
             @DefaultValue("partnernetz_organisations") String organisationsClaim) {
     }
 }

@@ -9,8 +9,4 @@ import java.util.List;
  */
 public record ApiToken(String id, String name, Role role, List<String> organisations, OffsetDateTime createdAt,
         String createdBy, OffsetDateTime expiresAt, OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {
-
-    boolean activeAt(OffsetDateTime now) {
-        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
-    }
 }

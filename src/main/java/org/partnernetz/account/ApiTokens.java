@@ -46,6 +46,9 @@ public class ApiTokens {
 
     private static final int MAX_NAME = 100;
 
+    /** What a token given from outside must look like: the prefix and URL-safe Base64. */
+    private static final java.util.regex.Pattern STRONG = java.util.regex.Pattern.compile("pn_[A-Za-z0-9_-]{43,}");
+
     private static final List<SortKey> ORDER = List.of(SortKey.ascending("t.name"), SortKey.ascending("t.id"));
 
     private static final String COLUMNS = """
@@ -105,14 +108,16 @@ public class ApiTokens {
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
-    public Connection<Connection.Edge<ApiToken>> list(PageRequest page) {
+    public Connection<Connection.Edge<ApiToken>> list(Integer first, String after) {
+        var page = PageRequest.of(first, after);
         var parameters = new HashMap<String, Object>();
         parameters.put("limit", page.limit());
         SortKey.bindAfter("apiTokens", ORDER, page, parameters);
         var rows = neo4j.query("""
                 MATCH (t:ApiToken) WHERE %s
-                RETURN %s, [t.name, t.id] AS position
-                ORDER BY t.name, t.id LIMIT $limit""".formatted(SortKey.seek(ORDER, page), COLUMNS))
+                RETURN %s, %s AS position
+                ORDER BY %s LIMIT $limit""".formatted(SortKey.seek(ORDER, page), COLUMNS, SortKey.values(ORDER),
+                        SortKey.orderBy(ORDER, "position")))
                 .bindAll(parameters)
                 .fetchAs(ApiTokenRow.class)
                 .mappedBy((types, record) -> new ApiTokenRow(token(record.get("id"), record),
@@ -127,25 +132,32 @@ public class ApiTokens {
 
     /**
      * The caller a token secret stands for, if it is a live token: known, not revoked, not expired.
-     * Records the time of last use (at most once a minute).
+     * A read; the time of last use is written apart ({@link #touch}), at most once a minute, and a
+     * failure to write it does not refuse the request.
      */
+    @Transactional(readOnly = true)
     public Optional<Caller> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        var now = now();
-        var hash = hash(secret);
-        var token = neo4j.query("""
+        return neo4j.query("""
                 MATCH (t:ApiToken {hash: $hash})
                 WHERE t.revokedAt IS NULL AND (t.expiresAt IS NULL OR t.expiresAt > $now)
                 RETURN %s""".formatted(COLUMNS))
-                .bind(hash).to("hash").bind(now).to("now")
+                .bind(hash(secret)).to("hash").bind(now()).to("now")
                 .fetchAs(ApiToken.class).mappedBy((types, record) -> token(record.get("id"), record))
-                .one();
-        token.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(TOUCH_EVERY)))
-                .ifPresent(t -> neo4j.query("MATCH (t:ApiToken {hash: $hash}) SET t.lastUsedAt = $now")
-                        .bind(hash).to("hash").bind(now).to("now").run());
-        return token.map(t -> new Caller(Caller.CredentialKind.API_TOKEN, t.name(), t.role(), t.organisations()));
+                .one()
+                .map(t -> new Caller(Caller.CredentialKind.API_TOKEN, t.name(), t.role(), t.organisations()));
+    }
+
+    /** Records that the token was used now, unless that was recorded less than a minute ago (never backwards). */
+    public void touch(String secret) {
+        var now = now();
+        neo4j.query("""
+                MATCH (t:ApiToken {hash: $hash})
+                WHERE t.lastUsedAt IS NULL OR t.lastUsedAt < $due
+                SET t.lastUsedAt = $now""")
+                .bind(hash(secret)).to("hash").bind(now.minus(TOUCH_EVERY)).to("due").bind(now).to("now").run();
     }
 
     /**
@@ -153,16 +165,23 @@ public class ApiTokens {
      * given by environment). Returns whether it was created now.
      */
     boolean ensureAdmin(String secret, String name) {
-        if (secret == null || !secret.startsWith(PREFIX) || secret.length() < PREFIX.length() + 43) {
-            throw new IllegalArgumentException("an admin token must be " + PREFIX + " followed by at least 256 bits"
-                    + " in URL-safe Base64 (43 characters); create one with --partnernetz.admin.create-token=NAME");
+        if (secret == null || !STRONG.matcher(secret).matches()
+                || Base64.getUrlDecoder().decode(secret.substring(PREFIX.length())).length < 32) {
+            throw new IllegalArgumentException("an admin token must be " + PREFIX + " followed by at least 256 random"
+                    + " bits in URL-safe Base64 (43 characters or more, A-Z a-z 0-9 - _), e.g. " + PREFIX
+                    + "$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')");
         }
-        var exists = neo4j.query("MATCH (t:ApiToken {hash: $hash}) RETURN count(t) > 0 AS exists")
-                .bind(hash(secret)).to("hash").fetchAs(Boolean.class).one().orElse(false);
-        if (!exists) {
-            store(secret, name, Role.ADMIN, List.of(), null, "environment", now());
-        }
-        return !exists;
+        var now = now();
+        // MERGE: several instances starting at once on a new database make one token, not a conflict.
+        return neo4j.query("""
+                MERGE (t:ApiToken {hash: $hash})
+                  ON CREATE SET t.id = $id, t.name = $name, t.role = 'ADMIN', t.organisations = [],
+                                t.createdAt = $now, t.createdBy = 'environment', t.created = true
+                WITH t, t.created IS NOT NULL AS created
+                REMOVE t.created
+                RETURN created""")
+                .bind(hash(secret)).to("hash").bind(UUID.randomUUID().toString()).to("id").bind(name).to("name")
+                .bind(now).to("now").fetchAs(Boolean.class).one().orElse(false);
     }
 
     /** A new ADMIN token, for the command line: no caller to check, as no admin may exist yet. Not in the API. */

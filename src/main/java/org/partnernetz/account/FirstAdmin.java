@@ -4,13 +4,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
  * The first admin, who cannot be made through the API (that takes an admin). Two ways:
  * <ul>
  * <li>{@code --partnernetz.admin.create-token=NAME} on the command line: creates an ADMIN token
- * named NAME and prints its secret once, on the console (never in the log);</li>
+ * named NAME, prints its secret once on the console (never through the log) and exits, so that the
+ * option is not left in a start command that would make a new admin at every start;</li>
  * <li>{@code PARTNERNETZ_ADMIN_TOKEN} (a secret the operator made, e.g. a container secret): at each
  * start the hub makes sure an ADMIN token with that secret exists; only its hash is stored.</li>
  * </ul>
@@ -25,10 +28,12 @@ class FirstAdmin implements ApplicationRunner {
 
     private final ApiTokens tokens;
     private final AccountProperties properties;
+    private final ConfigurableApplicationContext context;
 
-    FirstAdmin(ApiTokens tokens, AccountProperties properties) {
+    FirstAdmin(ApiTokens tokens, AccountProperties properties, ConfigurableApplicationContext context) {
         this.tokens = tokens;
         this.properties = properties;
+        this.context = context;
     }
 
     @Override
@@ -48,6 +53,7 @@ class FirstAdmin implements ApplicationRunner {
             System.out.println("Admin token '" + name + "' (shown only now; send it as 'Authorization: Bearer <token>'):");
             System.out.println(created.secret());
             System.out.println();
+            System.exit(SpringApplication.exit(context, () -> 0));
         }
     }
 }

@@ -2,14 +2,16 @@ package org.partnernetz.account;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -21,11 +23,16 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -42,19 +49,24 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
-    static final String UNAUTHORIZED_BODY = """
-            {"errors":[{"message":"The credentials are missing, malformed, expired or revoked",\
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    private static final String UNAUTHORIZED_BODY = """
+            {"errors":[{"message":"The credentials are unknown, malformed, expired or revoked",\
             "extensions":{"classification":"UNAUTHORIZED"}}]}""";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccountProperties properties) throws Exception {
-        var providers = new ArrayList<AuthenticationProvider>();
-        providers.add(new ApiTokenProvider(tokens));
-        if (properties.jwt().issuer() != null && !properties.jwt().issuer().isBlank()) {
-            providers.add(jwtProvider(properties.jwt()));
-        }
-        AuthenticationManager manager = new ProviderManager(providers);
-        AuthenticationManagerResolver<HttpServletRequest> resolver = request -> manager;
+        AuthenticationManager apiTokens = new ProviderManager(new ApiTokenProvider(tokens));
+        AuthenticationManager jwts = jwtsConfigured(properties.jwt())
+                ? new ProviderManager(jwtProvider(properties.jwt()))
+                : authentication -> {
+                    throw new InvalidBearerTokenException("no JWT issuer is configured");
+                };
+        // API tokens are told apart by their prefix; everything else is a JWT or nothing.
+        AuthenticationManagerResolver<HttpServletRequest> resolver = request ->
+                String.valueOf(request.getHeader(HttpHeaders.AUTHORIZATION)).startsWith("Bearer " + ApiTokens.PREFIX)
+                        ? apiTokens : jwts;
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
@@ -63,8 +75,28 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .oauth2ResourceServer(server -> server.authenticationManagerResolver(resolver)
+                        .bearerTokenResolver(bearerOnly())
                         .authenticationEntryPoint(unauthorized()));
         return http.build();
+    }
+
+    /**
+     * The bearer credential of a request, if any; an {@code Authorization} header of another kind
+     * (Basic, a token without "Bearer") is refused, not ignored, so a misconfigured client learns it.
+     */
+    private static BearerTokenResolver bearerOnly() {
+        var bearer = new DefaultBearerTokenResolver();
+        return request -> {
+            var header = request.getHeader(HttpHeaders.AUTHORIZATION);
+            if (header != null && !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                throw new InvalidBearerTokenException("the Authorization header is not a bearer credential");
+            }
+            return bearer.resolve(request);
+        };
+    }
+
+    private static boolean jwtsConfigured(AccountProperties.Jwt jwt) {
+        return jwt.issuer() != null && !jwt.issuer().isBlank();
     }
 
     /** 401 with a GraphQL error body, for a bearer credential that is not valid. */
@@ -83,11 +115,15 @@ class SecurityConfiguration {
         @Override
         public Authentication authenticate(Authentication authentication) {
             var secret = ((BearerTokenAuthenticationToken) authentication).getToken();
-            if (!secret.startsWith(ApiTokens.PREFIX)) {
-                return null;
-            }
-            return tokens.authenticate(secret).map(CallerAuthentication::new)
+            var caller = tokens.authenticate(secret)
                     .orElseThrow(() -> new InvalidBearerTokenException("unknown, expired or revoked API token"));
+            try {
+                tokens.touch(secret);
+            } catch (RuntimeException e) {
+                // The time of last use is bookkeeping: a failure to write it does not refuse the request.
+                log.warn("Could not record the use of API token '{}': {}", caller.name(), e.getClass().getSimpleName());
+            }
+            return new CallerAuthentication(caller);
         }
 
         @Override
@@ -107,7 +143,15 @@ class SecurityConfiguration {
         } else {
             throw new IllegalStateException("partnernetz.security.jwt.issuer is set: set jwt.jwk-set-uri or jwt.public-key too");
         }
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
+        if (jwt.audience() == null || jwt.audience().isBlank()) {
+            throw new IllegalStateException("partnernetz.security.jwt.issuer is set: set jwt.audience too (the hub's"
+                    + " client id at the issuer), so that tokens the issuer made for other clients are refused");
+        }
+        // Issuer, audience, and a lifetime: a JWT without an expiry is refused.
+        var lifetime = new JwtTimestampValidator();
+        lifetime.setAllowEmptyExpiryClaim(false);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(jwt.issuer()),
+                new JwtAudienceValidator(jwt.audience()), lifetime)));
         var provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter(token -> new CallerAuthentication(caller(token, jwt)));
         return provider;

@@ -1,11 +1,8 @@
 package org.partnernetz.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -27,14 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnernetz.support.FullStackTest;
+import org.partnernetz.support.GraphQlHttp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.neo4j.core.Neo4jClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may do what, over HTTP against the running hub: API tokens, JWTs from the configured issuer
@@ -46,8 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AccessTests {
 
     private static final String ISSUER = "https://issuer.test.partnernetz.invalid";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String AUDIENCE = "partnernetz-test";
 
     private static final String CREATE = """
             mutation($name: String!, $role: Role!, $organisations: [String!], $expiresAt: String) {
@@ -117,7 +112,9 @@ class AccessTests {
         var properties = (Map<String, Object>) stored.get("p");
         assertThat(properties.get("hash")).isEqualTo(ApiTokens.hash(secret));
         assertThat(properties.values()).allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain(secret));
-        var listing = post(admin, "{ apiTokens(first: 100) { edges { node { id name } } } }", Map.of());
+        var listing = post(admin, """
+                { apiTokens(first: 100) { edges { node {
+                    id name role organisations createdAt createdBy expiresAt lastUsedAt revokedAt } } } }""", Map.of());
         assertThat(listing.text()).contains("hash check").doesNotContain(secret);
         assertThat(post(secret, "{ viewer { name } }", Map.of()).body().at("/data/viewer/name").asString())
                 .isEqualTo("hash check");
@@ -143,6 +140,50 @@ class AccessTests {
             assertThat(classification(response)).as(credential).isEqualTo("UNAUTHORIZED");
             assertThat(response.text()).doesNotContain(credential);
         }
+    }
+
+    @Test
+    void anAuthorizationHeaderThatIsNoBearerCredentialIsUnauthorized() {
+        for (var header : List.of("Basic " + Base64.getEncoder().encodeToString("neo4j:x".getBytes(StandardCharsets.UTF_8)),
+                "Token " + admin, admin)) {
+            var response = new GraphQlHttp(port).send(header, "{ regions(first: 1) { totalCount } }", Map.of());
+            assertThat(response.status()).as(header).isEqualTo(401);
+            assertThat(classification(response)).isEqualTo("UNAUTHORIZED");
+        }
+    }
+
+    @Test
+    void aTokensLastUseIsRecordedAtMostOnceAMinute() {
+        var secret = create(admin, "last use", "PARTNER", null, null);
+        var hash = ApiTokens.hash(secret);
+        assertThat(lastUsed(hash)).isNull();
+        post(secret, "{ viewer { name } }", Map.of());
+        var first = lastUsed(hash);
+        assertThat(first).isNotNull();
+        post(secret, "{ viewer { name } }", Map.of());
+        assertThat(lastUsed(hash)).isEqualTo(first);
+        neo4j.query("MATCH (t:ApiToken {hash: $hash}) SET t.lastUsedAt = datetime() - duration('PT2M')")
+                .bind(hash).to("hash").run();
+        var earlier = lastUsed(hash);
+        post(secret, "{ viewer { name } }", Map.of());
+        assertThat(lastUsed(hash)).isAfter(earlier);
+    }
+
+    @Test
+    void revokingKeepsTheFirstTimeAndAnUnknownIdIsNotFoundForAdminsOnly() {
+        var secret = create(admin, "twice revoked", "PARTNER", null, null);
+        var id = neo4j.query("MATCH (t:ApiToken {hash: $hash}) RETURN t.id").bind(ApiTokens.hash(secret)).to("hash")
+                .fetchAs(String.class).one().orElseThrow();
+        var revoke = "mutation($id: ID!) { revokeApiToken(input: {id: $id}) { token { revokedAt } } }";
+        var first = post(admin, revoke, Map.of("id", id)).body().at("/data/revokeApiToken/token/revokedAt").asString();
+        var second = post(admin, revoke, Map.of("id", id)).body().at("/data/revokeApiToken/token/revokedAt").asString();
+        assertThat(second).isEqualTo(first);
+        assertThat(classification(post(admin, revoke, Map.of("id", "no-such-token")))).isEqualTo("NOT_FOUND");
+        var partner = create(admin, "revoking partner", "PARTNER", null, null);
+        var existing = post(partner, revoke, Map.of("id", id));
+        var unknown = post(partner, revoke, Map.of("id", "no-such-token"));
+        assertThat(classification(existing)).isEqualTo("FORBIDDEN");
+        assertThat(existing.body().at("/errors/0/message")).isEqualTo(unknown.body().at("/errors/0/message"));
     }
 
     @Test
@@ -172,11 +213,23 @@ class AccessTests {
         assertThat(post(adminJwt, "{ apiTokens { totalCount } }", Map.of()).body().at("/data/apiTokens/totalCount")
                 .asInt()).isPositive();
 
+        var noRole = jwt(key, ISSUER, "reader@example.org", List.of());
+        assertThat(post(noRole, "{ viewer { role } }", Map.of()).body().at("/data/viewer/role").isNull()).isTrue();
+        assertThat(classification(post(noRole, CREATE, Map.of("name", "jwt try", "role", "PARTNER"))))
+                .isEqualTo("FORBIDDEN");
+
         var otherIssuer = jwt(key, "https://elsewhere.invalid", "ops@example.org", List.of("ADMIN"));
+        var otherAudience = jwt(key, ISSUER, "another-client", "ops@example.org", List.of("ADMIN"),
+                Instant.now().plusSeconds(600));
+        var expired = jwt(key, ISSUER, AUDIENCE, "ops@example.org", List.of("ADMIN"), Instant.now().minusSeconds(3600));
+        var noExpiry = jwt(key, ISSUER, AUDIENCE, "ops@example.org", List.of("ADMIN"), null);
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         var otherKey = jwt(generator.generateKeyPair().getPrivate(), ISSUER, "ops@example.org", List.of("ADMIN"));
-        for (var refused : List.of(otherIssuer, otherKey)) {
+        var unsigned = new com.nimbusds.jwt.PlainJWT(new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE)
+                .subject("ops@example.org").expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .claim("partnernetz_role", List.of("ADMIN")).build()).serialize();
+        for (var refused : List.of(otherIssuer, otherAudience, expired, noExpiry, otherKey, unsigned)) {
             var response = post(refused, "{ apiTokens { totalCount } }", Map.of());
             assertThat(response.status()).isEqualTo(401);
             assertThat(classification(response)).isEqualTo("UNAUTHORIZED");
@@ -193,13 +246,16 @@ class AccessTests {
 
     @Test
     void theEnvironmentsAdminTokenIsCreatedOnceAndMustBeStrong() {
-        var secret = "pn_" + "environment-given-admin-token-of-43-chars-x";
+        var bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        var secret = "pn_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         assertThat(tokens.ensureAdmin(secret, "from environment")).isTrue();
         assertThat(tokens.ensureAdmin(secret, "from environment")).isFalse();
         assertThat(post(secret, "{ viewer { role } }", Map.of()).body().at("/data/viewer/role").asString())
                 .isEqualTo("ADMIN");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tokens.ensureAdmin("pn_short", "weak"))
-                .isInstanceOf(IllegalArgumentException.class);
+        for (var weak : List.of("pn_short", "pn_" + "an admin phrase with spaces that is long enough", "x".repeat(50))) {
+            assertThatThrownBy(() -> tokens.ensureAdmin(weak, "weak")).as(weak).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     // ------------------------------------------------------------------ helpers
@@ -218,35 +274,23 @@ class AccessTests {
         return secret.asString();
     }
 
+    private java.time.OffsetDateTime lastUsed(String hash) {
+        return neo4j.query("MATCH (t:ApiToken {hash: $hash}) RETURN t.lastUsedAt AS at").bind(hash).to("hash")
+                .fetchAs(java.time.OffsetDateTime.class).mappedBy((types, record) -> record.get("at").isNull() ? null
+                        : record.get("at").asOffsetDateTime()).one().orElse(null);
+    }
+
     private long tokensNamed(String name) {
         return neo4j.query("MATCH (t:ApiToken {name: $name}) RETURN count(t)").bind(name).to("name")
                 .fetchAs(Long.class).one().orElseThrow();
     }
 
-    private record Response(int status, String text, JsonNode body) {
+    private GraphQlHttp.Response post(String bearer, String query, Map<String, Object> variables) {
+        return new GraphQlHttp(port).post(bearer, query, variables);
     }
 
-    private Response post(String bearer, String query, Map<String, Object> variables) {
-        try {
-            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                            Map.of("query", query, "variables", variables))));
-            if (bearer != null) {
-                request.header("Authorization", "Bearer " + bearer);
-            }
-            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), JSON.readTree(response.body()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String classification(Response response) {
-        return response.body().at("/errors/0/extensions/classification").asString("");
+    private static String classification(GraphQlHttp.Response response) {
+        return response.classification();
     }
 
     private static PrivateKey testIssuerKey() throws Exception {
@@ -256,8 +300,13 @@ class AccessTests {
     }
 
     private static String jwt(PrivateKey key, String issuer, String subject, List<String> roles) throws Exception {
-        var claims = new JWTClaimsSet.Builder().issuer(issuer).subject(subject)
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
+        return jwt(key, issuer, AUDIENCE, subject, roles, Instant.now().plusSeconds(600));
+    }
+
+    private static String jwt(PrivateKey key, String issuer, String audience, String subject, List<String> roles,
+            Instant expires) throws Exception {
+        var claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject(subject)
+                .issueTime(new Date()).expirationTime(expires == null ? null : Date.from(expires))
                 .claim("partnernetz_role", roles).claim("partnernetz_organisations", List.of("whkt")).build();
         var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new RSASSASigner(key));

@@ -2,10 +2,6 @@ package org.partnernetz.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,10 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.partnernetz.account.ApiTokens;
 import org.partnernetz.seed.SeedImporter;
 import org.partnernetz.support.FullStackTest;
+import org.partnernetz.support.GraphQlHttp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Changing an organisation over HTTP: who may, the version check that prevents lost updates (also
@@ -33,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @FullStackTest
 class EditingTests {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static final String UPDATE = """
             mutation($input: UpdateOrganisationInput!) {
@@ -83,6 +76,12 @@ class EditingTests {
         assertThat(done.at("/note").asString()).isEqualTo("checked by phone");
         assertThat(done.at("/updatedBy").asString()).startsWith("hamm only");
         assertThat(note("bundesagentur-fuer-arbeit")).isNotEqualTo("not mine");
+
+        // ADMIN includes EDITOR.
+        var byAdmin = post(admin, UPDATE, Map.of("input", Map.of("organisation", "agentur-fuer-arbeit-hamm",
+                "version", version("agentur-fuer-arbeit-hamm"), "note", "checked by an admin")));
+        assertThat(byAdmin.ok()).as(byAdmin.text()).isTrue();
+        assertThat(note("agentur-fuer-arbeit-hamm")).isEqualTo("checked by an admin");
     }
 
     @Test
@@ -216,30 +215,11 @@ class EditingTests {
                 Map.of("key", key)).body().at("/data/organisation/revisions/totalCount").asInt();
     }
 
-    private record Response(int status, String text, JsonNode body) {
+    private GraphQlHttp.Response post(String bearer, String query, Map<String, Object> variables) {
+        return new GraphQlHttp(port).post(bearer, query, variables);
     }
 
-    private Response post(String bearer, String query, Map<String, Object> variables) {
-        try {
-            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                            Map.of("query", query, "variables", variables))));
-            if (bearer != null) {
-                request.header("Authorization", "Bearer " + bearer);
-            }
-            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), JSON.readTree(response.body()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String classification(Response response) {
-        return response.body().at("/errors/0/extensions/classification").asString("");
+    private static String classification(GraphQlHttp.Response response) {
+        return response.classification();
     }
 }

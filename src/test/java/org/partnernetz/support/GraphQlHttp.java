@@ -1,0 +1,67 @@
+package org.partnernetz.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * GraphQL over real HTTP to the running hub, with or without a bearer credential, keeping the status
+ * and the raw text (to check what a response must not contain). For tests of who may do what.
+ */
+public final class GraphQlHttp {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final int port;
+
+    public GraphQlHttp(int port) {
+        this.port = port;
+    }
+
+    /** What came back. */
+    public record Response(int status, String text, JsonNode body) {
+
+        /** The classification of the first error, or "" when there is none. */
+        public String classification() {
+            return body.at("/errors/0/extensions/classification").asString("");
+        }
+
+        public boolean ok() {
+            return body.at("/errors").isMissingNode();
+        }
+    }
+
+    public Response post(String bearer, String query, Map<String, Object> variables) {
+        return send(bearer == null ? null : "Bearer " + bearer, query, variables);
+    }
+
+    /** With any {@code Authorization} header (null: none). */
+    public Response send(String authorization, String query, Map<String, Object> variables) {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("query", query, "variables", variables))));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
