@@ -69,7 +69,19 @@ public class Revisions {
         return changes;
     }
 
-    /** Writes the revision of a change that brought the entity to {@code version}. */
+    /**
+     * The version a new relationship with this key starts at: 1, or after the last revision of one
+     * with the same key that was removed.
+     */
+    public int nextVersion(String key) {
+        return neo4j.query("MATCH (r:Revision {entityKey: $key}) RETURN coalesce(max(r.version), 0) + 1")
+                .bind(key).to("key").fetchAs(Integer.class).one().orElse(1);
+    }
+
+    /**
+     * Writes the revision of a change that brought an entity or relationship (by key) to
+     * {@code version}; an entity's is linked to it.
+     */
     public void record(String key, int version, OffsetDateTime at, String by, String comment,
             List<Revision.FieldChange> changes) {
         var rows = changes.stream().map(change -> {
@@ -80,9 +92,11 @@ public class Revisions {
             return row;
         }).toList();
         neo4j.query("""
-                MATCH (n:Entity {key: $key})
                 CREATE (r:Revision {entityKey: $key, version: $version, at: $at, by: $by, comment: $comment,
-                                    changes: $changes})-[:REVISION_OF]->(n)""")
+                                    changes: $changes})
+                WITH r
+                OPTIONAL MATCH (n:Entity {key: $key})
+                FOREACH (entity IN CASE WHEN n IS NULL THEN [] ELSE [n] END | CREATE (r)-[:REVISION_OF]->(entity))""")
                 .bind(key).to("key").bind(version).to("version").bind(at).to("at").bind(by).to("by")
                 .bind(comment).to("comment").bind(JSON.writeValueAsString(rows)).to("changes")
                 .run();

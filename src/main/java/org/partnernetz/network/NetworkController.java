@@ -3,12 +3,16 @@ package org.partnernetz.network;
 import java.util.List;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
+import org.partnernetz.account.Caller;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.Dates;
 import org.partnernetz.graphql.PageRequest;
+import org.partnernetz.relationship.Relationship;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
 /** {@code partners} and {@code collaborations}: who works where, and with whom. */
@@ -16,9 +20,37 @@ import org.springframework.stereotype.Controller;
 class NetworkController {
 
     private final NetworkService network;
+    private final RelationshipEditing editing;
 
-    NetworkController(NetworkService network) {
+    NetworkController(NetworkService network, RelationshipEditing editing) {
         this.network = network;
+        this.editing = editing;
+    }
+
+    record AddRelationshipPayload(String id, Relationship relationship) {
+    }
+
+    record RemoveRelationshipInput(String id, Integer version, String comment) {
+    }
+
+    record RemoveRelationshipPayload(String id) {
+    }
+
+    @MutationMapping
+    AddRelationshipPayload addRelationship(@Argument RelationshipEditing.Add input, Authentication authentication) {
+        var stated = editing.add(input, caller(authentication));
+        return new AddRelationshipPayload(stated.id(), stated.relationship());
+    }
+
+    @MutationMapping
+    RemoveRelationshipPayload removeRelationship(@Argument RemoveRelationshipInput input,
+            Authentication authentication) {
+        return new RemoveRelationshipPayload(editing.remove(input.id(), input.version(), input.comment(),
+                caller(authentication)));
+    }
+
+    private static Caller caller(Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof Caller caller ? caller : null;
     }
 
     @QueryMapping

@@ -36,4 +36,25 @@ public final class EntryRules {
         }
         return SeedValidator.problemsOf(entry, where, labelOf);
     }
+
+    /** A relationship as the seed would write it: its key, its properties, and its problems (empty: none). */
+    public record CheckedRelationship(String key, Map<String, Object> properties, List<String> problems) {
+    }
+
+    /**
+     * A relationship with these fields ({@code type}, {@code from}, {@code to}, {@code role},
+     * {@code since}, ... as in {@code relationships.yaml}) by the seed's rules; {@code kindOf} gives
+     * an organisation's kind.
+     */
+    public static CheckedRelationship relationship(Map<String, Object> fields, String where,
+            Function<String, Label> labelOf, Function<String, String> kindOf) {
+        SeedEntries.Relationship relationship;
+        try {
+            relationship = JSON.convertValue(fields, SeedEntries.Relationship.class);
+        } catch (JacksonException | IllegalArgumentException e) {
+            return new CheckedRelationship(null, Map.of(), List.of(where + ": fields do not make a relationship"));
+        }
+        return new CheckedRelationship(SeedImporter.keyOf(relationship), SeedImporter.relationshipProperties(relationship),
+                SeedValidator.problemsOf(relationship, where, labelOf, kindOf));
+    }
 }

@@ -335,19 +335,7 @@ public class SeedImporter {
         seed.sources().forEach(source -> documentTypes.put(source.key(), source.documentType()));
         var rows = new LinkedHashMap<String, List<Map<String, Object>>>();
         for (var r : seed.relationships()) {
-            var props = new HashMap<String, Object>();
-            props.put("key", keyOf(r));
-            props.put("role", r.role());
-            props.put("since", r.since());
-            props.put("until", r.until());
-            props.put("asOf", r.asOf());
-            props.put("amount", r.amount());
-            props.put("currency", r.currency());
-            props.put("period", r.period());
-            props.put("basis", r.basis());
-            props.put("sources", r.sources());
-            props.put("note", r.note());
-            dates(props, r.since(), r.until(), null, null);
+            var props = relationshipProperties(r);
             add(rows, r.type(), r.from(), r.to(), props);
         }
         seed.entries().forEach(located -> {
@@ -438,6 +426,24 @@ public class SeedImporter {
             case SeedEntries.Milestone m -> m.slug();
         };
         return slug == null ? entry.key() : slug;
+    }
+
+    /** The properties of a stated relationship, with its key and the days of its time. */
+    static Map<String, Object> relationshipProperties(SeedEntries.Relationship r) {
+        var props = new HashMap<String, Object>();
+        props.put("key", keyOf(r));
+        props.put("role", r.role());
+        props.put("since", r.since());
+        props.put("until", r.until());
+        props.put("asOf", r.asOf());
+        props.put("amount", r.amount());
+        props.put("currency", r.currency());
+        props.put("period", r.period());
+        props.put("basis", r.basis());
+        props.put("sources", r.sources());
+        props.put("note", r.note());
+        dates(props, r.since(), r.until(), null, null);
+        return props;
     }
 
     static String keyOf(SeedEntries.Relationship r) {

@@ -49,6 +49,8 @@ final class SeedValidator {
     private final Map<String, Label> labels = new HashMap<>();
     /** The label of a referenced key: the seed's own, or (for an entry written through the API) the graph's. */
     private final java.util.function.Function<String, Label> labelOf;
+    /** The kind of an organisation, likewise. */
+    private final java.util.function.Function<String, String> kindOf;
     private final Map<String, String> organisationKinds = new HashMap<>();
     private final Map<String, String> documentTypes = new HashMap<>();
     private final Set<String> relationshipKeys = new HashSet<>();
@@ -56,11 +58,14 @@ final class SeedValidator {
     private SeedValidator(SeedSet seed) {
         this.seed = seed;
         this.labelOf = labels::get;
+        this.kindOf = organisationKinds::get;
     }
 
-    private SeedValidator(java.util.function.Function<String, Label> labelOf) {
+    private SeedValidator(java.util.function.Function<String, Label> labelOf,
+            java.util.function.Function<String, String> kindOf) {
         this.seed = null;
         this.labelOf = labelOf;
+        this.kindOf = kindOf;
     }
 
     /**
@@ -69,8 +74,16 @@ final class SeedValidator {
      * with {@code where}.
      */
     static List<String> problemsOf(Entry entry, String where, java.util.function.Function<String, Label> labelOf) {
-        var validator = new SeedValidator(labelOf);
+        var validator = new SeedValidator(labelOf, key -> null);
         validator.checkEntry(new Located<>(where, entry), where);
+        return List.copyOf(validator.problems);
+    }
+
+    /** The problems of one relationship written through the API, by the seed's rules for relationships. */
+    static List<String> problemsOf(SeedEntries.Relationship relationship, String where,
+            java.util.function.Function<String, Label> labelOf, java.util.function.Function<String, String> kindOf) {
+        var validator = new SeedValidator(labelOf, kindOf);
+        validator.checkRelationship(where, relationship);
         return List.copyOf(validator.problems);
     }
 
@@ -276,8 +289,11 @@ final class SeedValidator {
     }
 
     private void checkRelationship(int index, SeedEntries.Relationship r) {
-        var where = SeedSet.RELATIONSHIPS + ", entry #" + (index + 1)
-                + " (" + r.type() + " " + r.from() + " -> " + r.to() + ")";
+        checkRelationship(SeedSet.RELATIONSHIPS + ", entry #" + (index + 1)
+                + " (" + r.type() + " " + r.from() + " -> " + r.to() + ")", r);
+    }
+
+    private void checkRelationship(String where, SeedEntries.Relationship r) {
         RelType type;
         try {
             type = RelType.valueOf(String.valueOf(r.type()));
@@ -308,7 +324,7 @@ final class SeedValidator {
         } else if (roles.required()) {
             required(where, "role", r.role());
         }
-        var kind = organisationKinds.get(r.from());
+        var kind = kindOf.apply(r.from());
         if (!type.fromKinds().isEmpty() && kind != null && !type.fromKinds().contains(kind)) {
             problems.add(where + ": only organisations of kind " + type.fromKinds() + " may be the from of "
                     + type + ", '" + r.from() + "' is " + kind);

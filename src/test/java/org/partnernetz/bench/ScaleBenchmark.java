@@ -246,8 +246,71 @@ class ScaleBenchmark {
                     .formatted(millis.get(millis.size() / 2), millis.getLast(), project.get("participants").asInt(),
                             partnerMillis.get(partnerMillis.size() / 2), collaborationMillis.get(collaborationMillis.size() / 2));
             System.out.println("One change re-derived: " + derivation.oneChange);
+            derivation.oneEdit = editOverHttp(organisationKey, projectKey, project.get("participants").asInt());
+            System.out.println("One edit over HTTP: " + derivation.oneEdit);
         } catch (RuntimeException e) {
             derivation.oneChange = "failed: " + firstLine(e);
+        }
+    }
+
+    @Autowired
+    org.partnernetz.account.ApiTokens apiTokens;
+
+    /**
+     * The same change as an editor makes it: {@code addRelationship} over HTTP with an API token, the
+     * check by the seed's rules, the write, the derived facts and the revision in one transaction;
+     * then {@code removeRelationship}, 20 times.
+     */
+    private String editOverHttp(String organisationKey, String projectKey, int participants) {
+        var token = apiTokens.createFirstAdmin("scale benchmark").secret();
+        var source = neo4jClient().query("MATCH (s:Source) RETURN s.key ORDER BY s.key LIMIT 1").fetchAs(String.class)
+                .one().orElseThrow();
+        var add = """
+                mutation($input: AddRelationshipInput!) { addRelationship(input: $input) { id relationship { version } } }""";
+        var remove = """
+                mutation($id: ID!, $version: Int!) { removeRelationship(input: {id: $id, version: $version}) { id } }""";
+        var adds = new ArrayList<Double>();
+        var removes = new ArrayList<Double>();
+        for (int i = 0; i < 20; i++) {
+            var added = requestAs(token, add, Map.of("input", Map.of("type", "PARTICIPATES_IN", "from", organisationKey,
+                    "to", projectKey, "role", "PARTNER", "basis", "STATED", "sources", List.of(source))));
+            if (added.failure() != null) {
+                return "failed: " + added.failure();
+            }
+            adds.add(added.micros() / 1000.0);
+            var removed = requestAs(token, remove, Map.of("id", added.json().at("/data/addRelationship/id").asString(),
+                    "version", added.json().at("/data/addRelationship/relationship/version").asInt()));
+            if (removed.failure() != null) {
+                return "failed: " + removed.failure();
+            }
+            removes.add(removed.micros() / 1000.0);
+        }
+        adds.sort(Double::compare);
+        removes.sort(Double::compare);
+        return "addRelationship p50 %,.1f ms, max %,.1f ms; removeRelationship p50 %,.1f ms (project with %d participants, 20 of each, over HTTP with an API token)"
+                .formatted(adds.get(adds.size() / 2), adds.getLast(), removes.get(removes.size() / 2), participants);
+    }
+
+    private Response requestAs(String token, String query, Map<String, Object> variables) {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .timeout(Duration.ofSeconds(QUERY_TIMEOUT + 10))
+                .header("content-type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query", query, "variables", variables))))
+                .build();
+        var started = System.nanoTime();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            var micros = (System.nanoTime() - started) / 1_000;
+            var tree = json.readTree(response.body());
+            var errors = tree.path("errors");
+            return new Response(micros, tree, response.statusCode() == 200 && !(errors.isArray() && !errors.isEmpty()) ? null
+                    : "error " + response.statusCode() + " " + errors.path(0).path("message").asString(""));
+        } catch (IOException e) {
+            return new Response((System.nanoTime() - started) / 1_000, null, "failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Response((System.nanoTime() - started) / 1_000, null, "interrupted");
         }
     }
 
@@ -292,6 +355,7 @@ class ScaleBenchmark {
         long millis;
         long partnersMillis;
         String oneChange = "not measured";
+        String oneEdit = "not measured";
         String memory;
         long heapPeakMb;
         final List<String> steps = new ArrayList<>();
@@ -703,6 +767,8 @@ class ScaleBenchmark {
                     .formatted(derivation.partnersMillis / 1000.0));
             md.append("| one change (an organisation joins a project; partner membership and collaboration links it touches re-derived in the same transaction) | %s |%n"
                     .formatted(derivation.oneChange));
+            md.append("| one edit by an editor (the same change through the API: `addRelationship`, then `removeRelationship`) | %s |%n"
+                    .formatted(derivation.oneEdit));
             md.append("| store on disk | %,d MB |%n%n".formatted(memory.storeMb()));
 
 

@@ -1,0 +1,225 @@
+package org.partnernetz.network;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import java.util.TreeSet;
+
+import org.partnernetz.account.Caller;
+import org.partnernetz.account.Role;
+import org.partnernetz.graph.Label;
+import org.partnernetz.graph.Nodes;
+import org.partnernetz.graphql.BadRequestException;
+import org.partnernetz.graphql.GlobalId;
+import org.partnernetz.graphql.NotFoundException;
+import org.partnernetz.history.ConflictException;
+import org.partnernetz.history.Revision;
+import org.partnernetz.history.Revisions;
+import org.partnernetz.relationship.Relationship;
+import org.partnernetz.seed.EntryRules;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adding and removing relationships (an organisation joins a project, a council, a region ...),
+ * each one transaction with everything derived from it: the partner membership and the
+ * collaborations it touches are re-derived before the commit ({@link PartnerDerivation#refresh},
+ * {@link CollaborationDeriver#refresh}), so readers never see the change without them.
+ */
+@Service
+@Transactional
+public class RelationshipEditing {
+
+    /** The fields of a relationship as the seed names them, in the order revisions list them. */
+    private static final List<String> FIELDS = List.of("role", "since", "until", "asOf", "amount", "currency",
+            "period", "basis", "note", "sources");
+
+    private final Neo4jClient neo4j;
+    private final Revisions revisions;
+    private final PartnerDerivation partners;
+    private final CollaborationDeriver collaborations;
+
+    RelationshipEditing(Neo4jClient neo4j, Revisions revisions, PartnerDerivation partners,
+            CollaborationDeriver collaborations) {
+        this.neo4j = neo4j;
+        this.revisions = revisions;
+        this.partners = partners;
+        this.collaborations = collaborations;
+    }
+
+    /** What {@code addRelationship} states; {@code from} and {@code to} by seed key or global id. */
+    record Add(String type, String from, String to, String role, String since, String until, String asOf,
+            Double amount, String currency, String period, String basis, String note, List<String> sources,
+            String comment) {
+    }
+
+    /** The stable id of a relationship and its facts. */
+    record Stated(String id, Relationship relationship) {
+    }
+
+    @PreAuthorize("hasRole('EDITOR')")
+    public Stated add(Add add, Caller caller) {
+        var from = key(add.from());
+        var to = key(add.to());
+        mayChange(caller, from, to);
+        var fields = new HashMap<String, Object>();
+        fields.put("type", add.type());
+        fields.put("from", from);
+        fields.put("to", to);
+        fields.put("role", add.role());
+        fields.put("since", add.since());
+        fields.put("until", add.until());
+        fields.put("asOf", add.asOf());
+        fields.put("amount", add.amount());
+        fields.put("currency", add.currency());
+        fields.put("period", add.period());
+        fields.put("basis", add.basis() == null ? null : add.basis().toLowerCase(Locale.ROOT));
+        fields.put("note", add.note());
+        fields.put("sources", add.sources() == null ? null : add.sources().stream().map(RelationshipEditing::key).toList());
+        var checked = EntryRules.relationship(fields, "input", this::labelOf, this::kindOf);
+        if (!checked.problems().isEmpty()) {
+            throw new BadRequestException(String.join("; ", checked.problems()));
+        }
+        // Both ends locked first: two editors adding the same relationship follow each other.
+        revisions.lock(labelOf(from).name(), from);
+        revisions.lock(labelOf(to).name(), to);
+        boolean exists = neo4j.query("MATCH ()-[r {key: $key}]->() RETURN count(r) > 0").bind(checked.key()).to("key")
+                .fetchAs(Boolean.class).one().orElse(false);
+        if (exists) {
+            throw new BadRequestException("input: this relationship (type, from, to, role) exists already as "
+                    + checked.key() + "; change that one instead");
+        }
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        var properties = new HashMap<String, Object>(checked.properties());
+        properties.values().removeIf(java.util.Objects::isNull);
+        var written = neo4j.query("""
+                MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
+                CREATE (a)-[r:%s]->(b)
+                SET r = $properties, r.origin = 'api', r.version = $version, r.updatedAt = $now, r.updatedBy = $by
+                RETURN r""".formatted(add.type()))
+                .bind(from).to("from").bind(to).to("to").bind(properties).to("properties").bind(now).to("now")
+                .bind(caller.name()).to("by").bind(revisions.nextVersion(checked.key())).to("version")
+                .fetchAs(Relationship.class).mappedBy((types, record) -> Relationship.from(record.get("r").asRelationship()))
+                .one().orElseThrow();
+        rederive(add.type(), from, to);
+        revisions.record(checked.key(), revisions.nextVersion(checked.key()), now, caller.name(), add.comment(),
+                Revisions.changes(FIELDS, Map.of(), properties));
+        return new Stated(checked.key(), written);
+    }
+
+    /** Removes a relationship the API or the seed stated; {@code version} as for any change. */
+    @PreAuthorize("hasRole('EDITOR')")
+    public String remove(String id, Integer version, String comment, Caller caller) {
+        if (version == null) {
+            throw new BadRequestException("input.version is required: the version the change was made against");
+        }
+        var ends = neo4j.query("MATCH (a)-[r {key: $key}]->(b) RETURN a.key AS from, b.key AS to, type(r) AS type")
+                .bind(id).to("key").fetch().one()
+                .orElseThrow(() -> new NotFoundException("No relationship " + id));
+        var from = (String) ends.get("from");
+        var to = (String) ends.get("to");
+        var type = (String) ends.get("type");
+        mayChange(caller, from, to);
+        revisions.lock(labelOf(from).name(), from);
+        revisions.lock(labelOf(to).name(), to);
+        var found = neo4j.query("""
+                MATCH ()-[r {key: $key}]->()
+                RETURN properties(r) AS properties, coalesce(r.version, 1) AS version""")
+                .bind(id).to("key").fetch().one().orElseThrow(() -> new NotFoundException("No relationship " + id));
+        int current = ((Number) found.get("version")).intValue();
+        if (current != version) {
+            throw new ConflictException("Relationship " + id, version, current);
+        }
+        @SuppressWarnings("unchecked")
+        var before = (Map<String, Object>) found.get("properties");
+        neo4j.query("MATCH ()-[r {key: $key}]->() DELETE r").bind(id).to("key").run();
+        rederive(type, from, to);
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Revision.FieldChange> changes = Revisions.changes(FIELDS, before, Map.of());
+        revisions.record(id, current + 1, now, caller.name(), comment, changes);
+        return id;
+    }
+
+    /**
+     * Re-derives what a relationship between {@code from} and {@code to} feeds: who is a partner
+     * where (participations, and where a project or event or organisation is), and the pairs linked
+     * through the project, event, council or funded body involved.
+     */
+    private void rederive(String type, String from, String to) {
+        var organisations = new TreeSet<String>();
+        var contexts = new TreeSet<String>();
+        switch (type) {
+            case "PARTICIPATES_IN" -> {
+                organisations.add(from);
+                contexts.add(to);
+            }
+            case "MEMBER_OF", "FUNDS" -> contexts.add(to);
+            case "LOCATED_IN", "ACTIVE_IN" -> {
+                var label = labelOf(from);
+                if (label == Label.Organisation) {
+                    organisations.add(from);
+                    if (isContext(from)) {
+                        contexts.add(from);
+                    }
+                } else {
+                    contexts.add(from);
+                    organisations.addAll(neo4j.query(
+                            "MATCH (o:Organisation)-[:PARTICIPATES_IN]->(:Entity {key: $key}) RETURN o.key")
+                            .bind(from).to("key").fetchAs(String.class).all());
+                }
+            }
+            default -> {
+                // Other relationships feed no derived facts.
+            }
+        }
+        if (!organisations.isEmpty()) {
+            partners.refresh(organisations);
+        }
+        if (!contexts.isEmpty()) {
+            collaborations.refresh(contexts);
+        }
+    }
+
+    /** A council, or a body funded directly: organisations that are contexts of collaborations. */
+    private boolean isContext(String key) {
+        return neo4j.query("""
+                MATCH (o:Entity {key: $key})
+                RETURN o.kind = 'COUNCIL' OR EXISTS { ()-[:FUNDS]->(o) }""")
+                .bind(key).to("key").fetchAs(Boolean.class).one().orElse(false);
+    }
+
+    /** An editor limited to some organisations changes only relationships of theirs. */
+    private static void mayChange(Caller caller, String from, String to) {
+        if (caller.role() == Role.EDITOR && !caller.organisations().isEmpty()
+                && !caller.organisations().contains(from) && !caller.organisations().contains(to)) {
+            throw new AccessDeniedException("outside this editor's organisations");
+        }
+    }
+
+    private static String key(String reference) {
+        if (reference == null) {
+            return null;
+        }
+        return GlobalId.looksLikeGlobalId(reference) ? GlobalId.parse(reference).key() : reference;
+    }
+
+    private Label labelOf(String key) {
+        return neo4j.query("MATCH (n:Entity {key: $key}) RETURN n").bind(key).to("key")
+                .fetchAs(Label.class).mappedBy((types, record) -> Nodes.labelOf(record.get("n").asNode()))
+                .one().orElse(null);
+    }
+
+    private String kindOf(String key) {
+        return neo4j.query("MATCH (n:Organisation {key: $key}) RETURN n.kind").bind(key).to("key")
+                .fetchAs(String.class).one().orElse(null);
+    }
+
+}

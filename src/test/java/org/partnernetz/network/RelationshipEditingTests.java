@@ -1,0 +1,169 @@
+package org.partnernetz.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnernetz.account.ApiTokens;
+import org.partnernetz.support.FullStackTest;
+import org.partnernetz.support.GraphQlHttp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * Stating and removing a relationship over HTTP, with what it feeds: an organisation joins an event,
+ * and at once counts as a partner where the event is and collaborates with its participants; the
+ * derived facts then equal a full rebuild; removing it takes all of that back.
+ */
+@FullStackTest
+class RelationshipEditingTests {
+
+    private static final String ORGANISATION = "agentur-fuer-arbeit-hamm";
+    private static final String EVENT = "tag-des-ehrenamtes-2019-06-26";
+    private static final String SOURCE = "src-whkt-2019-06-26-ehrenamt-bewegt";
+
+    private static final String ADD = """
+            mutation($input: AddRelationshipInput!) {
+              addRelationship(input: $input) { id relationship { type role basis version sources { key } } }
+            }""";
+    private static final String REMOVE = """
+            mutation($id: ID!, $version: Int!) { removeRelationship(input: {id: $id, version: $version}) { id } }""";
+    private static final String COLLABORATORS = """
+            query($organisation: String!) { collaborations(organisation: $organisation, first: 100) {
+              totalCount edges { node { organisationA { key } organisationB { key } weight } } } }""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    Neo4jClient neo4j;
+
+    @Autowired
+    CollaborationDeriver collaborations;
+
+    @Autowired
+    PartnerDerivation partners;
+
+    GraphQlHttp http;
+    String editor;
+
+    @BeforeEach
+    void anEditor() {
+        http = new GraphQlHttp(port);
+        var admin = tokens.createFirstAdmin("relationship admin").secret();
+        editor = http.post(admin, "mutation { createApiToken(input: {name: \"ties editor\", role: EDITOR}) { secret } }",
+                Map.of()).body().at("/data/createApiToken/secret").asString();
+    }
+
+    @Test
+    void joiningAnEventMakesPartnersAndCollaborationsAtOnceAndLeavingTakesThemBack() {
+        var participants = neo4j.query("MATCH (o:Organisation)-[:PARTICIPATES_IN]->(:Entity {key: $event}) RETURN o.key")
+                .bind(EVENT).to("event").fetchAs(String.class).all();
+        assertThat(participants).isNotEmpty().doesNotContain(ORGANISATION);
+        var before = http.post(null, COLLABORATORS, Map.of("organisation", ORGANISATION)).body().at("/data/collaborations");
+        var counts = counts();
+
+        var added = http.post(editor, ADD, Map.of("input", participation(List.of(SOURCE))));
+        assertThat(added.ok()).as(added.text()).isTrue();
+        var id = added.body().at("/data/addRelationship/id").asString();
+        assertThat(id).isEqualTo("PARTICIPATES_IN|" + ORGANISATION + "|" + EVENT + "|PARTICIPANT");
+        assertThat(added.body().at("/data/addRelationship/relationship/sources/0/key").asString()).isEqualTo(SOURCE);
+
+        var after = http.post(null, COLLABORATORS, Map.of("organisation", ORGANISATION)).body().at("/data/collaborations");
+        var partnersNow = new java.util.HashSet<String>();
+        for (var edge : after.at("/edges")) {
+            partnersNow.add(edge.at("/node/organisationA/key").asString());
+            partnersNow.add(edge.at("/node/organisationB/key").asString());
+        }
+        assertThat(partnersNow).containsAll(participants);
+        assertThat(after.at("/totalCount").asInt()).isGreaterThan(before.at("/totalCount").asInt());
+        var ties = http.post(null, """
+                { partners(region: "nrw", first: 100, after: null) { edges { node { key } tieCount ties(first: 100) { kind through { id } } } } }""",
+                Map.of()).text();
+        assertThat(ties).contains("Event:" + EVENT);
+
+        // What the change derived equals what a full rebuild derives.
+        var derived = counts();
+        collaborations.rebuild("relationship-editing-test");
+        partners.rebuild();
+        assertThat(counts()).isEqualTo(derived);
+        assertThat(derived).isNotEqualTo(counts);
+
+        int version = added.body().at("/data/addRelationship/relationship/version").asInt();
+        var stale = http.post(editor, REMOVE, Map.of("id", id, "version", version + 5));
+        assertThat(stale.classification()).isEqualTo("CONFLICT");
+        var removed = http.post(editor, REMOVE, Map.of("id", id, "version", version));
+        assertThat(removed.ok()).as(removed.text()).isTrue();
+        assertThat(http.post(null, COLLABORATORS, Map.of("organisation", ORGANISATION)).body().at("/data/collaborations"))
+                .isEqualTo(before);
+        assertThat(counts()).isEqualTo(counts);
+        assertThat(neo4j.query("MATCH (r:Revision {entityKey: $id}) WHERE r.version >= $version RETURN r.version"
+                + " ORDER BY r.version").bind(id).to("id").bind(version).to("version").fetchAs(Long.class).all())
+                .containsExactly((long) version, version + 1L);
+    }
+
+    @Test
+    void aFactWithoutSourcesOrTwiceOrOutsideAnEditorsOrganisationsIsRefusedAndWritesNothing() {
+        var counts = counts();
+        var unsourced = http.post(editor, ADD, Map.of("input", participation(List.of())));
+        assertThat(unsourced.classification()).isEqualTo("BAD_REQUEST");
+        assertThat(unsourced.body().at("/errors/0/message").asString()).contains("sources");
+
+        var admin = tokens.createFirstAdmin("limit admin").secret();
+        var limited = http.post(admin, """
+                mutation { createApiToken(input: {name: "limited ties", role: EDITOR, organisations: ["whkt"]}) { secret } }""",
+                Map.of()).body().at("/data/createApiToken/secret").asString();
+        assertThat(http.post(limited, ADD, Map.of("input", participation(List.of(SOURCE)))).classification())
+                .isEqualTo("FORBIDDEN");
+        assertThat(http.post(null, ADD, Map.of("input", participation(List.of(SOURCE)))).classification())
+                .isEqualTo("UNAUTHORIZED");
+        assertThat(counts()).isEqualTo(counts);
+
+        var first = http.post(editor, ADD, Map.of("input", participation(List.of(SOURCE))));
+        assertThat(first.ok()).as(first.text()).isTrue();
+        var twice = http.post(editor, ADD, Map.of("input", participation(List.of(SOURCE))));
+        assertThat(twice.classification()).isEqualTo("BAD_REQUEST");
+        var id = first.body().at("/data/addRelationship/id").asString();
+        var removed = http.post(editor, REMOVE, Map.of("id", id,
+                "version", first.body().at("/data/addRelationship/relationship/version").asInt()));
+        assertThat(removed.ok()).as(removed.text()).isTrue();
+        assertThat(counts()).isEqualTo(counts);
+    }
+
+    private static Map<String, Object> participation(List<String> sources) {
+        var input = new HashMap<String, Object>();
+        input.put("type", "PARTICIPATES_IN");
+        input.put("from", ORGANISATION);
+        input.put("to", "Event:" + EVENT);
+        input.put("role", "PARTICIPANT");
+        input.put("basis", "STATED");
+        input.put("sources", sources);
+        input.put("comment", "named among the guests");
+        return input;
+    }
+
+    /** The derived counts: pairs in the network and per region and organisation, partners per region. */
+    private Map<String, Object> counts() {
+        var counts = new HashMap<String, Object>();
+        neo4j.query("""
+                MATCH (n) WHERE n.collaborationCount IS NOT NULL OR n.partnerCount IS NOT NULL
+                RETURN n.key AS key, n.collaborationCount AS pairs, n.partnerCount AS partners,
+                       n.directPartnerCount AS direct""").fetch().all()
+                .forEach(row -> counts.put((String) row.get("key"),
+                        List.of(String.valueOf(row.get("pairs")), String.valueOf(row.get("partners")),
+                                String.valueOf(row.get("direct")))));
+        counts.put("total", neo4j.query("MATCH (t:CollaborationTotal) RETURN t.count").fetchAs(Long.class).one().orElse(0L));
+        counts.put("pairs", neo4j.query("MATCH (p:Collaboration) RETURN count(p)").fetchAs(Long.class).one().orElse(0L));
+        counts.put("memberships", neo4j.query("MATCH ()-[m:PARTNER_IN]->() RETURN count(m)").fetchAs(Long.class)
+                .one().orElse(0L));
+        return counts;
+    }
+}
