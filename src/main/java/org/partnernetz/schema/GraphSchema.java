@@ -76,7 +76,9 @@ public class GraphSchema implements SmartLifecycle {
                     "CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE",
                     "CREATE INDEX api_token_name IF NOT EXISTS FOR (t:ApiToken) ON (t.name)")),
             new Step(6, "revisions of entities, by entity and version", List.of(
-                    "CREATE CONSTRAINT revision_entity_version IF NOT EXISTS FOR (r:Revision) REQUIRE (r.entityKey, r.version) IS UNIQUE")));
+                    "CREATE CONSTRAINT revision_entity_version IF NOT EXISTS FOR (r:Revision) REQUIRE (r.entityKey, r.version) IS UNIQUE")),
+            new Step(7, "seeded relationships removed through the API, which a re-import leaves out", List.of(
+                    "CREATE CONSTRAINT removed_relationship_key IF NOT EXISTS FOR (t:RemovedRelationship) REQUIRE t.key IS UNIQUE")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;

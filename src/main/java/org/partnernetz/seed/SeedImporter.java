@@ -149,6 +149,7 @@ public class SeedImporter {
         var relationships = relationshipRows(seed);
         relationships.forEach((type, rows) -> report.add(neo4j.query("""
                 UNWIND $rows AS row
+                WITH row WHERE NOT EXISTS { MATCH (:RemovedRelationship {key: row.props.key}) }
                 MATCH (a:Entity {key: row.from})
                 MATCH (b:Entity {key: row.to})
                 MERGE (a)-[n:%s {key: row.props.key}]->(b)

@@ -138,6 +138,34 @@ class RelationshipEditingTests {
         assertThat(counts()).isEqualTo(counts);
     }
 
+    @Autowired
+    org.partnernetz.seed.SeedImporter importer;
+
+    @Test
+    void aSeededRelationshipRemovedThroughTheApiStaysRemovedAfterAReimport() {
+        var id = "PARTICIPATES_IN|beirat-integration-fluechtlinge-arbeit-ausbildung|" + EVENT + "|PARTICIPANT";
+        assertThat(relationships(id)).isOne();
+        var removed = http.post(editor, REMOVE, Map.of("id", id, "version", 1));
+        assertThat(removed.ok()).as(removed.text()).isTrue();
+        importer.importFrom("classpath:graph-seed/");
+        assertThat(relationships(id)).isZero();
+
+        // Stated again, it is the API's; a re-import keeps it.
+        var again = new HashMap<String, Object>(participation(List.of(SOURCE)));
+        again.put("from", "beirat-integration-fluechtlinge-arbeit-ausbildung");
+        again.put("basis", "INFERRED");
+        again.put("note", "named among the guests of the day");
+        var added = http.post(editor, ADD, Map.of("input", again));
+        assertThat(added.ok()).as(added.text()).isTrue();
+        importer.importFrom("classpath:graph-seed/");
+        assertThat(relationships(id)).isOne();
+    }
+
+    private long relationships(String key) {
+        return neo4j.query("MATCH ()-[r:PARTICIPATES_IN {key: $key}]->() RETURN count(r)").bind(key).to("key")
+                .fetchAs(Long.class).one().orElseThrow();
+    }
+
     private static Map<String, Object> participation(List<String> sources) {
         var input = new HashMap<String, Object>();
         input.put("type", "PARTICIPATES_IN");
