@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.partnernetz.account.Caller;
 import org.partnernetz.account.Role;
 import org.partnernetz.graph.Label;
-import org.partnernetz.graph.Nodes;
 import org.partnernetz.graph.RelType;
 import org.partnernetz.graphql.BadRequestException;
 import org.partnernetz.graphql.GlobalId;
@@ -86,13 +85,15 @@ public class RelationshipEditing {
         fields.put("basis", add.basis() == null ? null : add.basis().toLowerCase(Locale.ROOT));
         fields.put("note", add.note());
         fields.put("sources", add.sources() == null ? null : add.sources().stream().map(RelationshipEditing::key).toList());
-        var checked = EntryRules.relationship(fields, "input", this::labelOf, this::kindOf);
+        var labels = new HashMap<String, Label>();
+        java.util.function.Function<String, Label> labelOf = key -> labels.computeIfAbsent(key, this::labelOf);
+        var checked = EntryRules.relationship(fields, "input", labelOf, this::kindOf);
         if (!checked.problems().isEmpty()) {
             throw new BadRequestException(String.join("; ", checked.problems()));
         }
         // Both ends locked first: two editors adding the same relationship follow each other.
-        revisions.lock(labelOf(from).name(), from);
-        revisions.lock(labelOf(to).name(), to);
+        revisions.lock(labelOf.apply(from).name(), from);
+        revisions.lock(labelOf.apply(to).name(), to);
         // The type passed the seed's rules (one of RelType), so it may stand in the query text.
         boolean exists = neo4j.query("""
                 MATCH (:Entity {key: $from})-[r:%s {key: $key}]->(:Entity {key: $to}) RETURN count(r) > 0"""
@@ -107,17 +108,18 @@ public class RelationshipEditing {
         neo4j.query("MATCH (t:RemovedRelationship {key: $key}) DELETE t").bind(checked.key()).to("key").run();
         var properties = new HashMap<String, Object>(checked.properties());
         properties.values().removeIf(java.util.Objects::isNull);
+        int version = revisions.nextVersion(checked.key());
         var written = neo4j.query("""
                 MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
                 CREATE (a)-[r:%s]->(b)
                 SET r = $properties, r.origin = 'api', r.version = $version, r.updatedAt = $now, r.updatedBy = $by
                 RETURN r""".formatted(add.type()))
                 .bind(from).to("from").bind(to).to("to").bind(properties).to("properties").bind(now).to("now")
-                .bind(caller.name()).to("by").bind(revisions.nextVersion(checked.key())).to("version")
+                .bind(caller.name()).to("by").bind(version).to("version")
                 .fetchAs(Relationship.class).mappedBy((types, record) -> Relationship.from(record.get("r").asRelationship()))
                 .one().orElseThrow();
-        rederive(add.type(), from, to);
-        revisions.record(checked.key(), revisions.nextVersion(checked.key()), now, caller.name(), add.comment(),
+        rederive(add.type(), from, to, labelOf);
+        revisions.record(checked.key(), version, now, caller.name(), add.comment(),
                 Revisions.changes(FIELDS, Map.of(), properties));
         return new Stated(checked.key(), written);
     }
@@ -163,7 +165,7 @@ public class RelationshipEditing {
             neo4j.query("MERGE (t:RemovedRelationship {key: $key}) SET t.at = $now, t.by = $by")
                     .bind(id).to("key").bind(now).to("now").bind(caller.name()).to("by").run();
         }
-        rederive(type, from, to);
+        rederive(type, from, to, key -> key.equals(from) ? fromLabel : key.equals(to) ? toLabel : labelOf(key));
         List<Revision.FieldChange> changes = Revisions.changes(FIELDS, before, Map.of());
         revisions.record(id, current + 1, now, caller.name(), comment, changes);
         return id;
@@ -174,7 +176,7 @@ public class RelationshipEditing {
      * where (participations, and where a project or event or organisation is), and the pairs linked
      * through the project, event, council or funded body involved.
      */
-    private void rederive(String type, String from, String to) {
+    private void rederive(String type, String from, String to, java.util.function.Function<String, Label> labelOf) {
         var organisations = new TreeSet<String>();
         var contexts = new TreeSet<String>();
         switch (type) {
@@ -184,7 +186,7 @@ public class RelationshipEditing {
             }
             case "MEMBER_OF", "FUNDS" -> contexts.add(to);
             case "LOCATED_IN", "ACTIVE_IN" -> {
-                var label = labelOf(from);
+                var label = labelOf.apply(from);
                 if (label == Label.Organisation) {
                     organisations.add(from);
                     if (isContext(from)) {
@@ -233,9 +235,8 @@ public class RelationshipEditing {
     }
 
     private Label labelOf(String key) {
-        return neo4j.query("MATCH (n:Entity {key: $key}) RETURN n").bind(key).to("key")
-                .fetchAs(Label.class).mappedBy((types, record) -> Nodes.labelOf(record.get("n").asNode()))
-                .one().orElse(null);
+        return neo4j.query("MATCH (n:Entity {key: $key}) RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS label")
+                .bind(key).to("key").fetchAs(String.class).one().map(Label::valueOf).orElse(null);
     }
 
     private String kindOf(String key) {

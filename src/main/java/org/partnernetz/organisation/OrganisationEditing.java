@@ -14,7 +14,6 @@ import org.partnernetz.account.Caller;
 import org.partnernetz.account.Role;
 import org.partnernetz.graph.EntityQueries;
 import org.partnernetz.graph.Label;
-import org.partnernetz.graph.Nodes;
 import org.partnernetz.graph.SearchText;
 import org.partnernetz.graphql.BadRequestException;
 import org.partnernetz.graphql.NotFoundException;
@@ -150,9 +149,8 @@ public class OrganisationEditing {
     }
 
     private Label labelOf(String key) {
-        return neo4j.query("MATCH (n:Entity {key: $key}) RETURN n").bind(key).to("key")
-                .fetchAs(Label.class).mappedBy((types, record) -> Nodes.labelOf(record.get("n").asNode()))
-                .one().orElse(null);
+        return neo4j.query("MATCH (n:Entity {key: $key}) RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS label")
+                .bind(key).to("key").fetchAs(String.class).one().map(Label::valueOf).orElse(null);
     }
 
     private org.neo4j.driver.types.Node node(String key) {
