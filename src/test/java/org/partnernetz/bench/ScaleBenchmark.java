@@ -292,26 +292,7 @@ class ScaleBenchmark {
     }
 
     private Response requestAs(String token, String query, Map<String, Object> variables) {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .timeout(Duration.ofSeconds(QUERY_TIMEOUT + 10))
-                .header("content-type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query", query, "variables", variables))))
-                .build();
-        var started = System.nanoTime();
-        try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            var micros = (System.nanoTime() - started) / 1_000;
-            var tree = json.readTree(response.body());
-            var errors = tree.path("errors");
-            return new Response(micros, tree, response.statusCode() == 200 && !(errors.isArray() && !errors.isEmpty()) ? null
-                    : "error " + response.statusCode() + " " + errors.path(0).path("message").asString(""));
-        } catch (IOException e) {
-            return new Response((System.nanoTime() - started) / 1_000, null, "failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Response((System.nanoTime() - started) / 1_000, null, "interrupted");
-        }
+        return request(json.writeValueAsString(Map.of("query", query, "variables", variables)), token);
     }
 
     @Autowired
@@ -630,11 +611,19 @@ class ScaleBenchmark {
     }
 
     private Response request(String body) {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        return request(body, null);
+    }
+
+    /** One request, with an API token when {@code token} is not null. */
+    private Response request(String body, String token) {
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .timeout(Duration.ofSeconds(QUERY_TIMEOUT + 10))
                 .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        var request = builder.build();
         var started = System.nanoTime();
         try {
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
