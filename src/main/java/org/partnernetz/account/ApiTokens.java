@@ -161,6 +161,28 @@ public class ApiTokens {
     }
 
     /**
+     * The seed key of an organisation named by slug, key or global id; a name of nothing stays as
+     * given, so that a limit naming only unknown organisations still limits (to nothing).
+     */
+    @Transactional(readOnly = true)
+    public String organisationKey(String reference) {
+        var key = reference;
+        if (org.partnernetz.graphql.GlobalId.looksLikeGlobalId(reference)) {
+            try {
+                key = org.partnernetz.graphql.GlobalId.parse(reference).key();
+            } catch (BadRequestException e) {
+                return reference;
+            }
+        }
+        // A query, not EntityQueries.resolveKey: its NOT_FOUND would mark this transaction for rollback.
+        return neo4j.query("""
+                OPTIONAL MATCH (byKey:Organisation {key: $key})
+                OPTIONAL MATCH (bySlug:Organisation {slug: $key})
+                RETURN coalesce(byKey.key, bySlug.key) AS key""")
+                .bind(key).to("key").fetchAs(String.class).one().orElse(reference);
+    }
+
+    /**
      * Makes sure a token with this secret exists as an ADMIN token (the first admin of a container,
      * given by environment). Returns whether it was created now.
      */

@@ -59,7 +59,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccountProperties properties) throws Exception {
         AuthenticationManager apiTokens = new ProviderManager(new ApiTokenProvider(tokens));
         AuthenticationManager jwts = jwtsConfigured(properties.jwt())
-                ? new ProviderManager(jwtProvider(properties.jwt()))
+                ? new ProviderManager(jwtProvider(properties.jwt(), tokens::organisationKey))
                 : authentication -> {
                     throw new InvalidBearerTokenException("no JWT issuer is configured");
                 };
@@ -132,7 +132,8 @@ class SecurityConfiguration {
         }
     }
 
-    private static JwtAuthenticationProvider jwtProvider(AccountProperties.Jwt jwt) throws IOException {
+    private static JwtAuthenticationProvider jwtProvider(AccountProperties.Jwt jwt,
+            java.util.function.UnaryOperator<String> organisationKey) throws IOException {
         NimbusJwtDecoder decoder;
         if (jwt.jwkSetUri() != null && !jwt.jwkSetUri().isBlank()) {
             decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
@@ -153,12 +154,16 @@ class SecurityConfiguration {
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(jwt.issuer()),
                 new JwtAudienceValidator(jwt.audience()), lifetime)));
         var provider = new JwtAuthenticationProvider(decoder);
-        provider.setJwtAuthenticationConverter(token -> new CallerAuthentication(caller(token, jwt)));
+        provider.setJwtAuthenticationConverter(token -> new CallerAuthentication(caller(token, jwt, organisationKey)));
         return provider;
     }
 
-    /** The caller a valid JWT names: its subject, the highest role its role claim holds (none: reads only). */
-    static Caller caller(Jwt token, AccountProperties.Jwt jwt) {
+    /**
+     * The caller a valid JWT names: its subject, the highest role its role claim holds (none: reads
+     * only), and for an editor the organisations its organisations claim names (slugs, keys or ids,
+     * as seed keys; without the claim, an editor of everything).
+     */
+    static Caller caller(Jwt token, AccountProperties.Jwt jwt, java.util.function.UnaryOperator<String> organisationKey) {
         Role role = null;
         for (var value : claimValues(token.getClaim(jwt.roleClaim()))) {
             for (var candidate : Role.values()) {
@@ -169,7 +174,8 @@ class SecurityConfiguration {
         }
         var name = token.getSubject() == null ? "jwt" : token.getSubject();
         return new Caller(Caller.CredentialKind.JWT, name, role,
-                role == Role.EDITOR ? claimValues(token.getClaim(jwt.organisationsClaim())) : List.of());
+                role == Role.EDITOR ? claimValues(token.getClaim(jwt.organisationsClaim())).stream()
+                        .map(organisationKey).toList() : List.of());
     }
 
     private static List<String> claimValues(Object claim) {

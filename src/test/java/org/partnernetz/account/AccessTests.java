@@ -187,6 +187,38 @@ class AccessTests {
     }
 
     @Test
+    void apiTokensArePagedByNameWithoutRepeatsOrGaps() {
+        var name = "paged " + System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            create(admin, name, "PARTNER", null, null);
+        }
+        var seen = new java.util.ArrayList<String>();
+        String cursor = null;
+        for (int pages = 0; pages < 1000; pages++) {
+            var variables = new java.util.HashMap<String, Object>();
+            if (cursor != null) {
+                variables.put("after", cursor);
+            }
+            var page = post(admin, """
+                    query($after: String) { apiTokens(first: 1, after: $after) {
+                      pageInfo { hasNextPage endCursor } edges { node { id name } } } }""", variables)
+                    .body().at("/data/apiTokens");
+            page.at("/edges").forEach(edge -> seen.add(edge.at("/node/id").asString() + " " + edge.at("/node/name").asString()));
+            if (!page.at("/pageInfo/hasNextPage").asBoolean()) {
+                break;
+            }
+            cursor = page.at("/pageInfo/endCursor").asString();
+        }
+        assertThat(seen).doesNotHaveDuplicates().hasSize((int) (long) neo4j.query("MATCH (t:ApiToken) RETURN count(t)")
+                .fetchAs(Long.class).one().orElseThrow());
+        assertThat(seen.stream().filter(line -> line.endsWith(" " + name))).hasSize(3);
+        var names = seen.stream().map(line -> line.substring(line.indexOf(' ') + 1)).toList();
+        assertThat(names).isSortedAccordingTo(String::compareTo);
+        assertThat(classification(post(null, "{ apiTokens(first: 1, after: \"nonsense\") { totalCount } }", Map.of())))
+                .isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
     void badInputIsABadRequestNamingTheField() {
         var blank = post(admin, CREATE, Map.of("name", " ", "role", "PARTNER"));
         assertThat(classification(blank)).isEqualTo("BAD_REQUEST");
@@ -207,6 +239,11 @@ class AccessTests {
         assertThat(viewer.at("/name").asString()).isEqualTo("editor@example.org");
         assertThat(viewer.at("/role").asString()).isEqualTo("EDITOR");
         assertThat(viewer.at("/organisations/0").asString()).isEqualTo("whkt");
+        var bySlugAndId = jwt(key, ISSUER, AUDIENCE, "editor2@example.org", List.of("EDITOR"),
+                Instant.now().plusSeconds(600), List.of("Organisation:whkt", "no-such-body"));
+        var limited = post(bySlugAndId, "{ viewer { organisations } }", Map.of());
+        assertThat(limited.body().at("/data/viewer/organisations").toString()).as(limited.text())
+                .isEqualTo("[\"whkt\",\"no-such-body\"]");
         assertThat(classification(post(editor, "{ apiTokens { totalCount } }", Map.of()))).isEqualTo("FORBIDDEN");
 
         var adminJwt = jwt(key, ISSUER, "ops@example.org", List.of("ADMIN"));
@@ -305,9 +342,14 @@ class AccessTests {
 
     private static String jwt(PrivateKey key, String issuer, String audience, String subject, List<String> roles,
             Instant expires) throws Exception {
+        return jwt(key, issuer, audience, subject, roles, expires, List.of("whkt"));
+    }
+
+    private static String jwt(PrivateKey key, String issuer, String audience, String subject, List<String> roles,
+            Instant expires, List<String> organisations) throws Exception {
         var claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject(subject)
                 .issueTime(new Date()).expirationTime(expires == null ? null : Date.from(expires))
-                .claim("partnernetz_role", roles).claim("partnernetz_organisations", List.of("whkt")).build();
+                .claim("partnernetz_role", roles).claim("partnernetz_organisations", organisations).build();
         var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
