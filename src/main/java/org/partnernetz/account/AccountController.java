@@ -6,7 +6,7 @@ import org.partnernetz.graphql.Connection;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /** {@code viewer}, {@code apiTokens}, {@code createApiToken}, {@code revokeApiToken}. */
@@ -33,8 +33,8 @@ class AccountController {
     }
 
     @QueryMapping
-    Caller viewer(Authentication authentication) {
-        return authentication != null && authentication.getPrincipal() instanceof Caller caller ? caller : null;
+    Caller viewer(@AuthenticationPrincipal Caller caller) {
+        return caller;
     }
 
     @QueryMapping
@@ -43,9 +43,9 @@ class AccountController {
     }
 
     @MutationMapping
-    CreateApiTokenPayload createApiToken(@Argument CreateApiTokenInput input, Authentication authentication) {
+    CreateApiTokenPayload createApiToken(@Argument CreateApiTokenInput input, @AuthenticationPrincipal Caller caller) {
         var created = tokens.create(input.name(), input.role(), input.organisations(), input.expiresAt(),
-                authentication == null ? null : authentication.getName());
+                caller == null ? null : caller.name());
         return new CreateApiTokenPayload(created.token(), created.secret());
     }
 

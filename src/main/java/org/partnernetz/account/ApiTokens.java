@@ -130,24 +130,30 @@ public class ApiTokens {
     private record ApiTokenRow(ApiToken token, List<Object> position) {
     }
 
+    /** A live token's caller, and whether its use is to be recorded ({@link #touch}). */
+    public record Authenticated(Caller caller, boolean touchDue) {
+    }
+
     /**
      * The caller a token secret stands for, if it is a live token: known, not revoked, not expired.
-     * A read; the time of last use is written apart ({@link #touch}), at most once a minute, and a
-     * failure to write it does not refuse the request.
+     * A read; the time of last use is written apart ({@link #touch}) and only when due (at most once
+     * a minute), so most requests with a token cost one read.
      */
     @Transactional(readOnly = true)
-    public Optional<Caller> authenticate(String secret) {
+    public Optional<Authenticated> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
+        var now = now();
         return neo4j.query("""
                 MATCH (t:ApiToken {hash: $hash})
                 WHERE t.revokedAt IS NULL AND (t.expiresAt IS NULL OR t.expiresAt > $now)
                 RETURN %s""".formatted(COLUMNS))
-                .bind(hash(secret)).to("hash").bind(now()).to("now")
+                .bind(hash(secret)).to("hash").bind(now).to("now")
                 .fetchAs(ApiToken.class).mappedBy((types, record) -> token(record.get("id"), record))
                 .one()
-                .map(t -> new Caller(Caller.CredentialKind.API_TOKEN, t.name(), t.role(), t.organisations()));
+                .map(t -> new Authenticated(new Caller(Caller.CredentialKind.API_TOKEN, t.name(), t.role(), t.organisations()),
+                        t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(TOUCH_EVERY))));
     }
 
     /** Records that the token was used now, unless that was recorded less than a minute ago (never backwards). */
@@ -166,20 +172,7 @@ public class ApiTokens {
      */
     @Transactional(readOnly = true)
     public String organisationKey(String reference) {
-        var key = reference;
-        if (org.partnernetz.graphql.GlobalId.looksLikeGlobalId(reference)) {
-            try {
-                key = org.partnernetz.graphql.GlobalId.parse(reference).key();
-            } catch (BadRequestException e) {
-                return reference;
-            }
-        }
-        // A query, not EntityQueries.resolveKey: its NOT_FOUND would mark this transaction for rollback.
-        return neo4j.query("""
-                OPTIONAL MATCH (byKey:Organisation {key: $key})
-                OPTIONAL MATCH (bySlug:Organisation {slug: $key})
-                RETURN coalesce(byKey.key, bySlug.key) AS key""")
-                .bind(key).to("key").fetchAs(String.class).one().orElse(reference);
+        return entities.findKey(Label.Organisation, reference).orElse(reference);
     }
 
     /**

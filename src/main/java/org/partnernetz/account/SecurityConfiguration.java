@@ -115,13 +115,16 @@ class SecurityConfiguration {
         @Override
         public Authentication authenticate(Authentication authentication) {
             var secret = ((BearerTokenAuthenticationToken) authentication).getToken();
-            var caller = tokens.authenticate(secret)
+            var authenticated = tokens.authenticate(secret)
                     .orElseThrow(() -> new InvalidBearerTokenException("unknown, expired or revoked API token"));
-            try {
-                tokens.touch(secret);
-            } catch (RuntimeException e) {
-                // The time of last use is bookkeeping: a failure to write it does not refuse the request.
-                log.warn("Could not record the use of API token '{}': {}", caller.name(), e.getClass().getSimpleName());
+            var caller = authenticated.caller();
+            if (authenticated.touchDue()) {
+                try {
+                    tokens.touch(secret);
+                } catch (RuntimeException e) {
+                    // The time of last use is bookkeeping: a failure to write it does not refuse the request.
+                    log.warn("Could not record the use of API token '{}': {}", caller.name(), e.getClass().getSimpleName());
+                }
             }
             return new CallerAuthentication(caller);
         }

@@ -1,6 +1,7 @@
 package org.partnernetz.graph;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,12 +72,33 @@ public class EntityQueries {
         if (reference == null || reference.isBlank()) {
             throw new BadRequestException(argument + " must name a " + label.name().toLowerCase() + " by slug or id");
         }
+        if (GlobalId.looksLikeGlobalId(reference) && GlobalId.parse(reference).label() != label) {
+            throw new BadRequestException(argument + " '" + reference + "' is a " + GlobalId.parse(reference).label()
+                    + ", expected a " + label);
+        }
+        return findKey(label, reference)
+                .orElseThrow(() -> new NotFoundException("No " + label.name().toLowerCase() + " has the id or slug '"
+                        + reference + "'. Find one by name with " + label.name().toLowerCase() + "s(name: ...)"));
+    }
+
+    /**
+     * The seed key of the object of {@code label} named by global id, seed key or slug, if there is
+     * one; unlike {@link #resolveKey}, throws nothing (so it leaves a caller's transaction usable).
+     */
+    public Optional<String> findKey(Label label, String reference) {
+        if (reference == null || reference.isBlank()) {
+            return Optional.empty();
+        }
         String key = reference;
         if (GlobalId.looksLikeGlobalId(reference)) {
-            var globalId = GlobalId.parse(reference);
+            GlobalId globalId;
+            try {
+                globalId = GlobalId.parse(reference);
+            } catch (BadRequestException e) {
+                return Optional.empty();
+            }
             if (globalId.label() != label) {
-                throw new BadRequestException(argument + " '" + reference + "' is a " + globalId.label()
-                        + ", expected a " + label);
+                return Optional.empty();
             }
             key = globalId.key();
         }
@@ -88,9 +110,19 @@ public class EntityQueries {
                 RETURN key
                 """.formatted(label))
                 .bind(key).to("ref")
-                .fetchAs(String.class).one()
-                .orElseThrow(() -> new NotFoundException("No " + label.name().toLowerCase() + " has the id or slug '"
-                        + reference + "'. Find one by name with " + label.name().toLowerCase() + "s(name: ...)"));
+                .fetchAs(String.class).one();
+    }
+
+    /** The label of each of these seed keys that names an object, in one read. */
+    public Map<String, Label> labelsOf(Collection<String> keys) {
+        var labels = new HashMap<String, Label>();
+        neo4j.query("""
+                UNWIND $keys AS key
+                MATCH (n:Entity {key: key})
+                RETURN key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label""")
+                .bind(List.copyOf(new java.util.TreeSet<>(keys))).to("keys").fetch().all()
+                .forEach(row -> labels.put((String) row.get("key"), Label.valueOf((String) row.get("label"))));
+        return labels;
     }
 
     /**

@@ -6,13 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.neo4j.driver.Value;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
 import org.partnernetz.graphql.SortKey;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,8 +34,10 @@ public class Revisions {
 
     private final Neo4jClient neo4j;
 
-    Revisions(Neo4jClient neo4j) {
+    Revisions(Neo4jClient neo4j, BatchLoaderRegistry registry) {
         this.neo4j = neo4j;
+        registry.<Page, Connection<Connection.Edge<Revision>>>forName(LOADER)
+                .registerMappedBatchLoader((wanted, env) -> Mono.fromCallable(() -> pages(wanted)));
     }
 
     /** An entity as it stands under its write lock: its properties and version (1 until its first change). */
@@ -102,33 +108,60 @@ public class Revisions {
                 .run();
     }
 
-    /** An entity's revisions, newest first. */
-    public Connection<Connection.Edge<Revision>> of(String key, PageRequest page) {
-        var parameters = new HashMap<String, Object>();
-        parameters.put("key", key);
-        parameters.put("limit", page.limit());
-        SortKey.bindAfter("revisions", NEWEST_FIRST, page, parameters);
-        var rows = neo4j.query("""
-                MATCH (r:Revision {entityKey: $key}) WHERE %s
-                RETURN r.version AS version, r.at AS at, r.by AS by, r.comment AS comment, r.changes AS changes
-                ORDER BY r.version DESC LIMIT $limit""".formatted(SortKey.seek(NEWEST_FIRST, page)))
-                .bindAll(parameters)
-                .fetchAs(Revision.class).mappedBy((types, record) -> revision(record))
-                .all().stream().map(r -> new Connection.Row<>(r, List.<Object>of((long) r.version()))).toList();
-        int total = neo4j.query("MATCH (r:Revision {entityKey: $key}) RETURN count(r)").bind(key).to("key")
-                .fetchAs(Integer.class).one().orElse(0);
-        return Connection.ofNodes("revisions", rows, page, total);
+    /** The name of the data loader of {@link #pages}, for a {@code DataLoader} parameter of that name. */
+    public static final String LOADER = "revisions";
+
+    /** One page of one entity's revisions. */
+    public record Page(String key, PageRequest page) {
     }
 
-    private static Revision revision(org.neo4j.driver.Record record) {
+    private static final String PAGES = """
+            UNWIND $keys AS key
+            CALL (key) {
+              MATCH (r:Revision {entityKey: key})
+              WITH r, %s AS sortKey ORDER BY %s
+              WITH collect({r: r, key: sortKey}) AS rows
+              RETURN size(rows) AS total, [row IN rows WHERE %s][0..$limit] AS page
+            }
+            RETURN key, total, page
+            """.formatted(SortKey.values(NEWEST_FIRST), SortKey.orderBy(NEWEST_FIRST, "sortKey"),
+            SortKey.after(NEWEST_FIRST, "row.key"));
+
+    /**
+     * Pages of the revisions of many entities, newest first: one query per page size and cursor,
+     * whatever the number of entities (the request's data loader gathers them).
+     */
+    Map<Page, Connection<Connection.Edge<Revision>>> pages(Set<Page> pages) {
+        var result = new HashMap<Page, Connection<Connection.Edge<Revision>>>();
+        pages.stream().collect(Collectors.groupingBy(Page::page)).forEach((page, members) -> {
+            var parameters = new HashMap<String, Object>();
+            parameters.put("keys", members.stream().map(Page::key).distinct().toList());
+            parameters.put("limit", page.limit());
+            SortKey.bindAfter("revisions", NEWEST_FIRST, page, parameters);
+            neo4j.query(PAGES).bindAll(parameters).fetch().all().forEach(row -> {
+                var rows = new ArrayList<Connection.Row<Revision>>();
+                for (var item : (List<?>) row.get("page")) {
+                    var entry = (Map<?, ?>) item;
+                    var revision = revision((org.neo4j.driver.types.Node) entry.get("r"));
+                    rows.add(new Connection.Row<>(revision, List.<Object>of((long) revision.version())));
+                }
+                result.put(new Page((String) row.get("key"), page),
+                        Connection.ofNodes("revisions", rows, page, ((Number) row.get("total")).intValue()));
+            });
+        });
+        pages.forEach(page -> result.putIfAbsent(page, Connection.ofNodes("revisions", List.of(), page.page(), 0)));
+        return result;
+    }
+
+    private static Revision revision(org.neo4j.driver.types.Node node) {
         var changes = new ArrayList<Revision.FieldChange>();
-        for (var change : JSON.readTree(record.get("changes").asString())) {
+        for (var change : JSON.readTree(node.get("changes").asString())) {
             changes.add(new Revision.FieldChange(change.get("field").asString(), text(change.get("from")),
                     text(change.get("to"))));
         }
-        Value comment = record.get("comment");
-        return new Revision(record.get("version").asInt(), record.get("at").asOffsetDateTime(),
-                record.get("by").asString(), comment.isNull() ? null : comment.asString(), List.copyOf(changes));
+        Value comment = node.get("comment");
+        return new Revision(node.get("version").asInt(), node.get("at").asOffsetDateTime(),
+                node.get("by").asString(), comment.isNull() ? null : comment.asString(), List.copyOf(changes));
     }
 
     private static String text(tools.jackson.databind.JsonNode node) {

@@ -12,7 +12,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /** {@code partners} and {@code collaborations}: who works where, and with whom. */
@@ -37,20 +37,15 @@ class NetworkController {
     }
 
     @MutationMapping
-    AddRelationshipPayload addRelationship(@Argument RelationshipEditing.Add input, Authentication authentication) {
-        var stated = editing.add(input, caller(authentication));
+    AddRelationshipPayload addRelationship(@Argument RelationshipEditing.Add input, @AuthenticationPrincipal Caller caller) {
+        var stated = editing.add(input, caller);
         return new AddRelationshipPayload(stated.id(), stated.relationship());
     }
 
     @MutationMapping
     RemoveRelationshipPayload removeRelationship(@Argument RemoveRelationshipInput input,
-            Authentication authentication) {
-        return new RemoveRelationshipPayload(editing.remove(input.id(), input.version(), input.comment(),
-                caller(authentication)));
-    }
-
-    private static Caller caller(Authentication authentication) {
-        return authentication != null && authentication.getPrincipal() instanceof Caller caller ? caller : null;
+            @AuthenticationPrincipal Caller caller) {
+        return new RemoveRelationshipPayload(editing.remove(input.id(), input.version(), input.comment(), caller));
     }
 
     @QueryMapping
@@ -59,7 +54,8 @@ class NetworkController {
             DataFetchingFieldSelectionSet selection) {
         boolean subregions = includeSubregions == null || includeSubregions;
         return network.partners(region, subregions, kinds, PageRequest.of(first, after),
-                PageRequest.nested(selection, "edges/ties"));
+                PageRequest.nested(selection, "edges/ties"),
+                selection.contains("edges/ties") || selection.contains("edges/tieCount"));
     }
 
     /** The first {@code first} of the ties the page read (it read as many as the largest selection asks for). */

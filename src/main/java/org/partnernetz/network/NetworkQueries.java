@@ -165,9 +165,12 @@ class NetworkQueries {
         this.links = links;
     }
 
-    /** A page of partners, each with its first {@code tiesFirst} ties and the number of its ties. */
+    /**
+     * A page of partners, each with its first {@code tiesFirst} ties and the number of its ties;
+     * {@code withTies}: whether the request shows ties or their number (if not, they are not read).
+     */
     Connection<PartnerEdge> partners(String regionKey, boolean includeSubregions, List<String> kinds, PageRequest page,
-            int tiesFirst) {
+            int tiesFirst, boolean withTies) {
         var parameters = new HashMap<String, Object>();
         parameters.put("region", regionKey);
         parameters.put("includeSubregions", includeSubregions);
@@ -183,8 +186,8 @@ class NetworkQueries {
                         record.get("page").asList(v -> new Connection.Row<>(Organisation.from(v.get("o").asNode()),
                                 v.get("position").asList(Value::asObject)))))
                 .one().orElse(new Page(0, List.of()));
-        var ties = ties(regionKey, includeSubregions, tiesFirst,
-                found.rows().stream().map(Connection.Row::item).toList());
+        Map<String, Ties> ties = withTies ? ties(regionKey, includeSubregions, tiesFirst,
+                found.rows().stream().map(Connection.Row::item).toList()) : Map.of();
         return Connection.of("partners", found.rows(), page, found.total(), (organisation, cursor) -> {
             var of = ties.getOrDefault(organisation.key(), new Ties(List.of(), 0));
             return new PartnerEdge(cursor, organisation, of.first(), of.count());

@@ -28,9 +28,9 @@ public class NetworkService {
     }
 
     Connection<PartnerEdge> partners(String region, boolean includeSubregions, List<String> kinds, PageRequest page,
-            int tiesFirst) {
+            int tiesFirst, boolean withTies) {
         var regionKey = entities.resolveKey(Label.Region, region, "region");
-        return network.partners(regionKey, includeSubregions, kinds, page, tiesFirst);
+        return network.partners(regionKey, includeSubregions, kinds, page, tiesFirst, withTies);
     }
 
     Connection<Connection.Edge<Collaboration>> collaborations(String region, String organisation, PartialDate from,

@@ -3,6 +3,7 @@ package org.partnernetz.network;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.partnernetz.account.Caller;
 import org.partnernetz.account.Role;
+import org.partnernetz.graph.EntityQueries;
 import org.partnernetz.graph.Label;
 import org.partnernetz.graph.RelType;
 import org.partnernetz.graphql.BadRequestException;
@@ -44,13 +46,15 @@ public class RelationshipEditing {
             "period", "basis", "note", "sources");
 
     private final Neo4jClient neo4j;
+    private final EntityQueries entities;
     private final Revisions revisions;
     private final PartnerDerivation partners;
     private final CollaborationDeriver collaborations;
 
-    RelationshipEditing(Neo4jClient neo4j, Revisions revisions, PartnerDerivation partners,
+    RelationshipEditing(Neo4jClient neo4j, EntityQueries entities, Revisions revisions, PartnerDerivation partners,
             CollaborationDeriver collaborations) {
         this.neo4j = neo4j;
+        this.entities = entities;
         this.revisions = revisions;
         this.partners = partners;
         this.collaborations = collaborations;
@@ -84,16 +88,18 @@ public class RelationshipEditing {
         fields.put("period", add.period());
         fields.put("basis", add.basis() == null ? null : add.basis().toLowerCase(Locale.ROOT));
         fields.put("note", add.note());
-        fields.put("sources", add.sources() == null ? null : add.sources().stream().map(RelationshipEditing::key).toList());
-        var labels = new HashMap<String, Label>();
-        java.util.function.Function<String, Label> labelOf = key -> labels.computeIfAbsent(key, this::labelOf);
-        var checked = EntryRules.relationship(fields, "input", labelOf, this::kindOf);
+        var sources = add.sources() == null ? List.<String>of() : add.sources().stream().map(RelationshipEditing::key).toList();
+        fields.put("sources", add.sources() == null ? null : sources);
+        var referenced = new ArrayList<String>(sources);
+        Stream.of(from, to).filter(java.util.Objects::nonNull).forEach(referenced::add);
+        var labels = entities.labelsOf(referenced);
+        var checked = EntryRules.relationship(fields, "input", labels::get, this::kindOf);
         if (!checked.problems().isEmpty()) {
             throw new BadRequestException(String.join("; ", checked.problems()));
         }
         // Both ends locked first: two editors adding the same relationship follow each other.
-        revisions.lock(labelOf.apply(from).name(), from);
-        revisions.lock(labelOf.apply(to).name(), to);
+        revisions.lock(labels.get(from).name(), from);
+        revisions.lock(labels.get(to).name(), to);
         // The type passed the seed's rules (one of RelType), so it may stand in the query text.
         boolean exists = neo4j.query("""
                 MATCH (:Entity {key: $from})-[r:%s {key: $key}]->(:Entity {key: $to}) RETURN count(r) > 0"""
@@ -118,7 +124,7 @@ public class RelationshipEditing {
                 .bind(caller.name()).to("by").bind(version).to("version")
                 .fetchAs(Relationship.class).mappedBy((types, record) -> Relationship.from(record.get("r").asRelationship()))
                 .one().orElseThrow();
-        rederive(add.type(), from, to, labelOf);
+        rederive(add.type(), from, to);
         revisions.record(checked.key(), version, now, caller.name(), add.comment(),
                 Revisions.changes(FIELDS, Map.of(), properties));
         return new Stated(checked.key(), written);
@@ -139,8 +145,9 @@ public class RelationshipEditing {
         var from = parts[1];
         var to = parts[2];
         mayChange(caller, from, to);
-        var fromLabel = labelOf(from);
-        var toLabel = labelOf(to);
+        var labels = entities.labelsOf(List.of(from, to));
+        var fromLabel = labels.get(from);
+        var toLabel = labels.get(to);
         if (fromLabel == null || toLabel == null) {
             throw new NotFoundException("No relationship " + id);
         }
@@ -165,7 +172,7 @@ public class RelationshipEditing {
             neo4j.query("MERGE (t:RemovedRelationship {key: $key}) SET t.at = $now, t.by = $by")
                     .bind(id).to("key").bind(now).to("now").bind(caller.name()).to("by").run();
         }
-        rederive(type, from, to, key -> key.equals(from) ? fromLabel : key.equals(to) ? toLabel : labelOf(key));
+        rederive(type, from, to);
         List<Revision.FieldChange> changes = Revisions.changes(FIELDS, before, Map.of());
         revisions.record(id, current + 1, now, caller.name(), comment, changes);
         return id;
@@ -176,7 +183,7 @@ public class RelationshipEditing {
      * where (participations, and where a project or event or organisation is), and the pairs linked
      * through the project, event, council or funded body involved.
      */
-    private void rederive(String type, String from, String to, java.util.function.Function<String, Label> labelOf) {
+    private void rederive(String type, String from, String to) {
         var organisations = new TreeSet<String>();
         var contexts = new TreeSet<String>();
         switch (type) {
@@ -186,17 +193,19 @@ public class RelationshipEditing {
             }
             case "MEMBER_OF", "FUNDS" -> contexts.add(to);
             case "LOCATED_IN", "ACTIVE_IN" -> {
-                var label = labelOf.apply(from);
-                if (label == Label.Organisation) {
-                    organisations.add(from);
-                    if (isContext(from)) {
-                        contexts.add(from);
-                    }
-                } else {
+                // Where something is: its own partner membership if it is an organisation, that of
+                // whoever takes part in it, and its links if it is a context of collaborations.
+                var affected = neo4j.query("""
+                        MATCH (c:Entity {key: $key})
+                        RETURN CASE WHEN c:Organisation THEN [c.key] ELSE [] END
+                                   + COLLECT { MATCH (o:Organisation)-[:PARTICIPATES_IN]->(c) RETURN o.key } AS organisations,
+                               %s AS context""".formatted(ContextFacts.IS_CONTEXT))
+                        .bind(from).to("key").fetch().one().orElseThrow();
+                @SuppressWarnings("unchecked")
+                var members = (List<String>) affected.get("organisations");
+                organisations.addAll(members);
+                if (Boolean.TRUE.equals(affected.get("context"))) {
                     contexts.add(from);
-                    organisations.addAll(neo4j.query(
-                            "MATCH (o:Organisation)-[:PARTICIPATES_IN]->(:Entity {key: $key}) RETURN o.key")
-                            .bind(from).to("key").fetchAs(String.class).all());
                 }
             }
             default -> {
@@ -209,14 +218,6 @@ public class RelationshipEditing {
         if (!contexts.isEmpty()) {
             collaborations.refresh(contexts);
         }
-    }
-
-    /** A council, or a body funded directly: organisations that are contexts of collaborations. */
-    private boolean isContext(String key) {
-        return neo4j.query("""
-                MATCH (o:Entity {key: $key})
-                RETURN o.kind = 'COUNCIL' OR EXISTS { ()-[:FUNDS]->(o) }""")
-                .bind(key).to("key").fetchAs(Boolean.class).one().orElse(false);
     }
 
     /** An editor limited to some organisations changes only relationships of theirs. */
@@ -232,11 +233,6 @@ public class RelationshipEditing {
             return null;
         }
         return GlobalId.looksLikeGlobalId(reference) ? GlobalId.parse(reference).key() : reference;
-    }
-
-    private Label labelOf(String key) {
-        return neo4j.query("MATCH (n:Entity {key: $key}) RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS label")
-                .bind(key).to("key").fetchAs(String.class).one().map(Label::valueOf).orElse(null);
     }
 
     private String kindOf(String key) {

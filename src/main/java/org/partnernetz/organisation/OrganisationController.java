@@ -1,8 +1,10 @@
 package org.partnernetz.organisation;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.partnernetz.account.Caller;
+import org.dataloader.DataLoader;
 import org.partnernetz.graph.EntityQueries;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
@@ -12,7 +14,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /** {@code organisation} and {@code organisations}: bodies of the network, by id, slug or name. */
@@ -21,12 +23,10 @@ class OrganisationController {
 
     private final OrganisationService service;
     private final OrganisationEditing editing;
-    private final Revisions revisions;
 
-    OrganisationController(OrganisationService service, OrganisationEditing editing, Revisions revisions) {
+    OrganisationController(OrganisationService service, OrganisationEditing editing) {
         this.service = service;
         this.editing = editing;
-        this.revisions = revisions;
     }
 
     record UpdateOrganisationPayload(Organisation organisation) {
@@ -34,16 +34,16 @@ class OrganisationController {
 
     @MutationMapping
     UpdateOrganisationPayload updateOrganisation(@Argument OrganisationEditing.Update input,
-            Authentication authentication) {
-        var caller = authentication != null && authentication.getPrincipal() instanceof Caller known ? known : null;
+            @AuthenticationPrincipal Caller caller) {
         return new UpdateOrganisationPayload(editing.update(input, caller));
     }
 
-    /** An organisation's changes, newest first (one query per organisation: editors read one at a time). */
+    /** An organisation's changes, newest first, through the request's data loader (one query for a page of organisations). */
     @SchemaMapping(typeName = "Organisation")
-    Connection<Connection.Edge<Revision>> revisions(Organisation organisation, @Argument Integer first,
-            @Argument String after) {
-        return revisions.of(organisation.key(), PageRequest.of(first == null ? 10 : first, after));
+    CompletableFuture<Connection<Connection.Edge<Revision>>> revisions(Organisation organisation,
+            @Argument Integer first, @Argument String after,
+            DataLoader<Revisions.Page, Connection<Connection.Edge<Revision>>> revisions) {
+        return revisions.load(new Revisions.Page(organisation.key(), PageRequest.of(first, after)));
     }
 
     @QueryMapping

@@ -140,17 +140,13 @@ public class OrganisationEditing {
         fields.put("key", key);
         fields.put("slug", after.get("slug"));
         FIELDS.forEach(field -> fields.put(field, after.get(field)));
-        fields.put("sources", neo4j.query("MATCH (s:Source)-[:MENTIONS]->(:Entity {key: $key}) RETURN s.key")
-                .bind(key).to("key").fetchAs(String.class).all());
-        var problems = EntryRules.organisation(fields, "input", this::labelOf);
+        var sources = neo4j.query("MATCH (s:Source)-[:MENTIONS]->(:Entity {key: $key}) RETURN s.key")
+                .bind(key).to("key").fetchAs(String.class).all();
+        fields.put("sources", sources);
+        var problems = EntryRules.organisation(fields, "input", entities.labelsOf(sources)::get);
         if (!problems.isEmpty()) {
             throw new BadRequestException(String.join("; ", problems));
         }
-    }
-
-    private Label labelOf(String key) {
-        return neo4j.query("MATCH (n:Entity {key: $key}) RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS label")
-                .bind(key).to("key").fetchAs(String.class).one().map(Label::valueOf).orElse(null);
     }
 
     private org.neo4j.driver.types.Node node(String key) {
