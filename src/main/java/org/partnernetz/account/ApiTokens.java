@@ -152,7 +152,7 @@ public class ApiTokens {
                 .bind(hash(secret)).to("hash").bind(now).to("now")
                 .fetchAs(ApiToken.class).mappedBy((types, record) -> token(record.get("id"), record))
                 .one()
-                .map(t -> new Authenticated(new Caller(Caller.CredentialKind.API_TOKEN, t.name(), t.role(), t.organisations()),
+                .map(t -> new Authenticated(new Caller(Caller.CredentialKind.API_TOKEN, t.name(), t.role(), t.organisations(), t.id()),
                         t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(TOUCH_EVERY))));
     }
 

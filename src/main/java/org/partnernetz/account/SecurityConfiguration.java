@@ -178,7 +178,8 @@ class SecurityConfiguration {
         var name = token.getSubject() == null ? "jwt" : token.getSubject();
         return new Caller(Caller.CredentialKind.JWT, name, role,
                 role == Role.EDITOR ? claimValues(token.getClaim(jwt.organisationsClaim())).stream()
-                        .map(organisationKey).toList() : List.of());
+                        .map(organisationKey).toList() : List.of(),
+                token.getIssuer() + "#" + (token.getId() != null ? token.getId() : name));
     }
 
     private static List<String> claimValues(Object claim) {

@@ -51,7 +51,9 @@ public class EntityQueries {
             }
             key = globalId.key();
         }
-        var match = slug != null ? "MATCH (n:%s {slug: $value})" : "MATCH (n:Entity {key: $value}) WHERE n:%s";
+        var match = slug != null ? "MATCH (n:%s {slug: $value})" : """
+                OPTIONAL MATCH (merged:MergedEntity {key: $value})
+                MATCH (n:Entity {key: coalesce(merged.into, $value)}) WHERE n:%s""";
         return neo4j.query((match + " RETURN n").formatted(label))
                 .bind(slug != null ? slug : key).to("value")
                 .fetchAs(GraphObject.class).mappedBy((types, record) -> nodes.toObject(record.get("n").asNode()))
@@ -61,7 +63,10 @@ public class EntityQueries {
     /** Any object by its global id. */
     public Optional<GraphObject> byGlobalId(String id) {
         var globalId = GlobalId.parse(id);
-        return neo4j.query("MATCH (n:Entity {key: $key}) WHERE n:%s RETURN n".formatted(globalId.label()))
+        // A merged duplicate's id leads to the entry it was merged into.
+        return neo4j.query("""
+                OPTIONAL MATCH (merged:MergedEntity {key: $key})
+                MATCH (n:Entity {key: coalesce(merged.into, $key)}) WHERE n:%s RETURN n""".formatted(globalId.label()))
                 .bind(globalId.key()).to("key")
                 .fetchAs(GraphObject.class).mappedBy((types, record) -> nodes.toObject(record.get("n").asNode()))
                 .one();
@@ -103,7 +108,8 @@ public class EntityQueries {
             key = globalId.key();
         }
         return neo4j.query("""
-                OPTIONAL MATCH (byId:Entity {key: $ref}) WHERE byId:%1$s
+                OPTIONAL MATCH (merged:MergedEntity {key: $ref})
+                OPTIONAL MATCH (byId:Entity {key: coalesce(merged.into, $ref)}) WHERE byId:%1$s
                 OPTIONAL MATCH (bySlug:%1$s {slug: $ref})
                 WITH coalesce(byId.key, bySlug.key) AS key
                 WHERE key IS NOT NULL
@@ -119,8 +125,11 @@ public class EntityQueries {
         neo4j.query("""
                 UNWIND $keys AS key
                 MATCH (n:Entity {key: key})
-                RETURN key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label""")
-                .bind(List.copyOf(new java.util.TreeSet<>(keys))).to("keys").fetch().all()
+                WITH key, [l IN labels(n) WHERE l IN $labels][0] AS label
+                WHERE label IS NOT NULL
+                RETURN key, label""")
+                .bind(List.copyOf(new java.util.TreeSet<>(keys))).to("keys")
+                .bind(java.util.Arrays.stream(Label.values()).map(Label::name).toList()).to("labels").fetch().all()
                 .forEach(row -> labels.put((String) row.get("key"), Label.valueOf((String) row.get("label"))));
         return labels;
     }

@@ -108,6 +108,31 @@ public class Revisions {
                 .run();
     }
 
+    /** Every revision of an entity after {@code version}, newest first (to take changes back). */
+    public List<Revision> after(String key, int version) {
+        return neo4j.query("""
+                MATCH (r:Revision {entityKey: $key}) WHERE r.version > $version
+                RETURN r ORDER BY r.version DESC""")
+                .bind(key).to("key").bind(version).to("version")
+                .fetchAs(Revision.class).mappedBy((types, record) -> revision(record.get("r").asNode())).all()
+                .stream().toList();
+    }
+
+    /** A value of a {@link Revision.FieldChange} (JSON text) as the property it was; null for none. */
+    public static Object value(String json) {
+        if (json == null) {
+            return null;
+        }
+        var node = JSON.readTree(json);
+        if (node.isArray()) {
+            var list = new ArrayList<String>();
+            node.forEach(item -> list.add(item.asString()));
+            return List.copyOf(list);
+        }
+        return node.isNumber() ? (Object) node.doubleValue() : node.isBoolean() ? (Object) node.booleanValue()
+                : node.asString();
+    }
+
     /** The name of the data loader of {@link #pages}, for a {@code DataLoader} parameter of that name. */
     public static final String LOADER = "revisions";
 

@@ -44,7 +44,7 @@ record ContextFacts(String key, boolean event, boolean project, boolean organisa
 
     /** What a link can run through. */
     static final String IS_CONTEXT =
-            "(c:Project OR c:Event OR (c:Organisation AND (c.kind = 'COUNCIL' OR EXISTS { ()-[:FUNDS]->(c) })))";
+            "(c:Project OR c:Event OR (c:Organisation AND (c.kind = 'COUNCIL' OR EXISTS { (:Organisation)-[:FUNDS]->(c) })))";
 
     /** The facts of every context. */
     static final String EVERY_CONTEXT = "MATCH (c:Entity) WHERE " + IS_CONTEXT + "\n" + COLUMNS;

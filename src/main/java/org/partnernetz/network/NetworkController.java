@@ -42,6 +42,16 @@ class NetworkController {
         return new AddRelationshipPayload(stated.id(), stated.relationship());
     }
 
+    record UpdateRelationshipPayload(String id, Relationship relationship) {
+    }
+
+    @MutationMapping
+    UpdateRelationshipPayload updateRelationship(@Argument java.util.Map<String, Object> input,
+            @AuthenticationPrincipal Caller caller) {
+        var stated = editing.update(input, caller);
+        return new UpdateRelationshipPayload(stated.id(), stated.relationship());
+    }
+
     @MutationMapping
     RemoveRelationshipPayload removeRelationship(@Argument RemoveRelationshipInput input,
             @AuthenticationPrincipal Caller caller) {

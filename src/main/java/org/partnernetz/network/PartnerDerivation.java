@@ -25,9 +25,10 @@ public class PartnerDerivation {
     /** One organisation's memberships, from its ties; removes the ones it no longer has. */
     private static final String DERIVE_ONE = """
             WITH o, COLLECT {
-                MATCH (o)-[:LOCATED_IN|ACTIVE_IN]->(r:Region) RETURN r
+                MATCH (o)-[:LOCATED_IN|ACTIVE_IN]->(r:Region) WHERE o:Organisation RETURN r
                 UNION
-                MATCH (o)-[:PARTICIPATES_IN]->()-[:LOCATED_IN|ACTIVE_IN]->(r:Region) RETURN r
+                MATCH (o)-[:PARTICIPATES_IN]->(c)-[:LOCATED_IN|ACTIVE_IN]->(r:Region)
+                WHERE o:Organisation AND NOT c:Archived RETURN r
               } AS direct
             WITH o, direct, COLLECT { UNWIND direct AS d MATCH (d)-[:PART_OF*0..6]->(a:Region) RETURN DISTINCT a } AS above
             CALL (o, above) {
@@ -57,7 +58,7 @@ public class PartnerDerivation {
     /**
      * Re-derives the memberships of these organisations and adjusts the counts of every region they
      * were or are now partners in by what changed (a count over a large region's memberships would
-     * read every one). Runs in the caller's transaction, so a change and its derived facts commit
+     * read every one); an archived organisation is a partner nowhere. Runs in the caller's transaction, so a change and its derived facts commit
      * together. A change to where a project or event is located or active touches its participants.
      */
     public void refresh(Collection<String> organisationKeys) {
@@ -66,7 +67,7 @@ public class PartnerDerivation {
         var after = new java.util.HashSet<Membership>();
         neo4j.query("""
                 UNWIND $keys AS key
-                MATCH (o:Entity {key: key}) WHERE o:Organisation
+                MATCH (o:Entity {key: key}) WHERE o:Organisation OR o.archivedLabel = 'Organisation'
                 WITH o, [(o)-[p:PARTNER_IN]->(r:Region) | [r.key, p.direct]] AS before
                 CALL (o) {
                   %s

@@ -137,27 +137,12 @@ public class RelationshipEditing {
             throw new BadRequestException("input.version is required: the version the change was made against");
         }
         // An id is "type|from|to|role": its ends are found by their keys, the relationship among theirs.
-        var parts = id == null ? new String[0] : id.split("\\|", -1);
-        if (parts.length < 3 || Stream.of(RelType.values()).noneMatch(type -> type.name().equals(parts[0]))) {
-            throw new NotFoundException("No relationship " + id);
-        }
+        var parts = parts(id);
         var type = parts[0];
         var from = parts[1];
         var to = parts[2];
         mayChange(caller, from, to);
-        var labels = entities.labelsOf(List.of(from, to));
-        var fromLabel = labels.get(from);
-        var toLabel = labels.get(to);
-        if (fromLabel == null || toLabel == null) {
-            throw new NotFoundException("No relationship " + id);
-        }
-        revisions.lock(fromLabel.name(), from);
-        revisions.lock(toLabel.name(), to);
-        var found = neo4j.query("""
-                MATCH (:Entity {key: $from})-[r:%s {key: $key}]->(:Entity {key: $to})
-                RETURN properties(r) AS properties, coalesce(r.version, 1) AS version""".formatted(type))
-                .bind(from).to("from").bind(to).to("to").bind(id).to("key").fetch().one()
-                .orElseThrow(() -> new NotFoundException("No relationship " + id));
+        var found = locked(id, type, from, to);
         int current = ((Number) found.get("version")).intValue();
         if (current != version) {
             throw new ConflictException("Relationship " + id, version, current);
@@ -176,6 +161,126 @@ public class RelationshipEditing {
         List<Revision.FieldChange> changes = Revisions.changes(FIELDS, before, Map.of());
         revisions.record(id, current + 1, now, caller.name(), comment, changes);
         return id;
+    }
+
+    /** The facts {@code updateRelationship} may change; type, ends and role make the id. */
+    private static final List<String> UPDATABLE = List.of("since", "until", "asOf", "amount", "currency", "period",
+            "basis", "note", "sources");
+
+    /** Properties a stated relationship may carry beyond its fields: the days of its time. */
+    private static final List<String> DERIVED = List.of("start", "end", "startText", "endText");
+
+    /**
+     * Changes a relationship's facts: input fields left out stay, an empty text or list removes the
+     * value; {@code version} as for any change. Re-derives what it feeds, as {@link #add} does.
+     */
+    @PreAuthorize("hasRole('EDITOR')")
+    public Stated update(Map<String, Object> input, Caller caller) {
+        var id = (String) input.get("id");
+        if (!(input.get("version") instanceof Number version)) {
+            throw new BadRequestException("input.version is required: the version the change was made against");
+        }
+        var parts = parts(id);
+        var type = parts[0];
+        var from = parts[1];
+        var to = parts[2];
+        mayChange(caller, from, to);
+        var found = locked(id, type, from, to);
+        int current = ((Number) found.get("version")).intValue();
+        if (current != version.intValue()) {
+            throw new ConflictException("Relationship " + id, version.intValue(), current);
+        }
+        @SuppressWarnings("unchecked")
+        var before = (Map<String, Object>) found.get("properties");
+        var fields = new HashMap<String, Object>();
+        fields.put("type", type);
+        fields.put("from", from);
+        fields.put("to", to);
+        fields.put("role", before.get("role"));
+        UPDATABLE.forEach(field -> fields.put(field, before.get(field)));
+        for (var field : UPDATABLE) {
+            if (!input.containsKey(field)) {
+                continue;
+            }
+            Object value = input.get(field);
+            if (value instanceof String text) {
+                value = text.isBlank() ? null : field.equals("basis") ? text.strip().toLowerCase(Locale.ROOT) : text.strip();
+            } else if (value instanceof List<?> list) {
+                value = list.isEmpty() ? null : list.stream().map(item -> key(String.valueOf(item))).toList();
+            }
+            fields.put(field, value);
+        }
+        @SuppressWarnings("unchecked")
+        var sources = fields.get("sources") instanceof List<?> list ? (List<String>) list : List.<String>of();
+        var referenced = new ArrayList<String>(sources);
+        referenced.add(from);
+        referenced.add(to);
+        var labels = entities.labelsOf(referenced);
+        var checked = EntryRules.relationship(fields, "input", labels::get, this::kindOf);
+        if (!checked.problems().isEmpty()) {
+            throw new BadRequestException(String.join("; ", checked.problems()));
+        }
+        var after = new HashMap<String, Object>(checked.properties());
+        after.values().removeIf(java.util.Objects::isNull);
+        var changes = Revisions.changes(FIELDS, before, after);
+        if (changes.isEmpty()) {
+            return new Stated(id, read(id, type, from, to));
+        }
+        var values = new HashMap<String, Object>();
+        Stream.concat(FIELDS.stream(), DERIVED.stream()).forEach(field -> values.put(field, null));
+        values.putAll(after);
+        values.remove("key");
+        var edited = new java.util.LinkedHashSet<String>();
+        if ("seed".equals(before.get("origin"))) {
+            if (before.get("editedFields") instanceof List<?> old) {
+                old.forEach(field -> edited.add(String.valueOf(field)));
+            }
+            changes.forEach(change -> edited.add(change.field()));
+        }
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        neo4j.query("""
+                MATCH (:Entity {key: $from})-[r:%s {key: $key}]->(:Entity {key: $to})
+                SET r += $values, r.version = $version, r.updatedAt = $now, r.updatedBy = $by,
+                    r.editedFields = CASE WHEN size($edited) > 0 THEN $edited ELSE r.editedFields END""".formatted(type))
+                .bind(from).to("from").bind(to).to("to").bind(id).to("key").bind(values).to("values")
+                .bind(current + 1).to("version").bind(now).to("now").bind(caller.name()).to("by")
+                .bind(new ArrayList<>(edited)).to("edited").run();
+        rederive(type, from, to);
+        revisions.record(id, current + 1, now, caller.name(), input.get("comment") instanceof String comment
+                && !comment.isBlank() ? comment.strip() : null, changes);
+        return new Stated(id, read(id, type, from, to));
+    }
+
+    /** The type and ends an id names ("type|from|to|role"); NOT_FOUND if it names none. */
+    private static String[] parts(String id) {
+        var parts = id == null ? new String[0] : id.split("\\|", -1);
+        if (parts.length < 3 || Stream.of(RelType.values()).noneMatch(type -> type.name().equals(parts[0]))) {
+            throw new NotFoundException("No relationship " + id);
+        }
+        return parts;
+    }
+
+    /** Locks both ends of a relationship, then reads its properties and version. */
+    private Map<String, Object> locked(String id, String type, String from, String to) {
+        var labels = entities.labelsOf(List.of(from, to));
+        if (labels.get(from) == null || labels.get(to) == null) {
+            throw new NotFoundException("No relationship " + id);
+        }
+        revisions.lock(labels.get(from).name(), from);
+        revisions.lock(labels.get(to).name(), to);
+        return neo4j.query("""
+                MATCH (:Entity {key: $from})-[r:%s {key: $key}]->(:Entity {key: $to})
+                RETURN properties(r) AS properties, coalesce(r.version, 1) AS version""".formatted(type))
+                .bind(from).to("from").bind(to).to("to").bind(id).to("key").fetch().one()
+                .orElseThrow(() -> new NotFoundException("No relationship " + id));
+    }
+
+    private Relationship read(String id, String type, String from, String to) {
+        return neo4j.query("MATCH (:Entity {key: $from})-[r:%s {key: $key}]->(:Entity {key: $to}) RETURN r"
+                .formatted(type))
+                .bind(from).to("from").bind(to).to("to").bind(id).to("key")
+                .fetchAs(Relationship.class).mappedBy((types, record) -> Relationship.from(record.get("r").asRelationship()))
+                .one().orElseThrow();
     }
 
     /**

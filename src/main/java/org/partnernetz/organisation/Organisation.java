@@ -15,7 +15,7 @@ import org.partnernetz.graph.HasSources;
 /** A body in the network: ministry, agency, chamber, association, council, company ... */
 public record Organisation(String key, String slug, String name, String shortName, List<String> aliases,
         String kind, String description, String descriptionEn, String website, String basis, String note,
-        Identity identity, int version, java.time.OffsetDateTime updatedAt, String updatedBy)
+        Identity identity)
         implements GraphObject, GraphObject.Described {
 
     public static Organisation from(Node node) {
@@ -25,8 +25,7 @@ public record Organisation(String key, String slug, String name, String shortNam
         return new Organisation(text(node, "key"), text(node, "slug"), text(node, "name"), text(node, "shortName"),
                 texts(node, "aliases"), text(node, "kind"), text(node, "description"),
                 text(node, "descriptionEn"), text(node, "website"), Basis.of(text(node, "basis")), text(node, "note"),
-                identity, node.get("version").isNull() ? 1 : node.get("version").asInt(),
-                node.get("updatedAt").isNull() ? null : node.get("updatedAt").asOffsetDateTime(), text(node, "updatedBy"));
+                identity);
     }
 
     @Override

@@ -1,19 +1,17 @@
 package org.partnernetz.organisation;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 
 import org.partnernetz.account.Caller;
-import org.dataloader.DataLoader;
 import org.partnernetz.graph.EntityQueries;
+import org.partnernetz.editing.EntityEditing;
+import org.partnernetz.graph.Label;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
-import org.partnernetz.history.Revision;
-import org.partnernetz.history.Revisions;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
@@ -22,28 +20,30 @@ import org.springframework.stereotype.Controller;
 class OrganisationController {
 
     private final OrganisationService service;
-    private final OrganisationEditing editing;
+    private final EntityEditing editing;
 
-    OrganisationController(OrganisationService service, OrganisationEditing editing) {
+    OrganisationController(OrganisationService service, EntityEditing editing) {
         this.service = service;
         this.editing = editing;
+    }
+
+    record CreateOrganisationPayload(Organisation organisation) {
     }
 
     record UpdateOrganisationPayload(Organisation organisation) {
     }
 
     @MutationMapping
-    UpdateOrganisationPayload updateOrganisation(@Argument OrganisationEditing.Update input,
+    CreateOrganisationPayload createOrganisation(@Argument Map<String, Object> input,
             @AuthenticationPrincipal Caller caller) {
-        return new UpdateOrganisationPayload(editing.update(input, caller));
+        return new CreateOrganisationPayload((Organisation) editing.create(Label.Organisation, input, caller));
     }
 
-    /** An organisation's changes, newest first, through the request's data loader (one query for a page of organisations). */
-    @SchemaMapping(typeName = "Organisation")
-    CompletableFuture<Connection<Connection.Edge<Revision>>> revisions(Organisation organisation,
-            @Argument Integer first, @Argument String after,
-            DataLoader<Revisions.Page, Connection<Connection.Edge<Revision>>> revisions) {
-        return revisions.load(new Revisions.Page(organisation.key(), PageRequest.of(first, after)));
+    @MutationMapping
+    UpdateOrganisationPayload updateOrganisation(@Argument Map<String, Object> input,
+            @AuthenticationPrincipal Caller caller) {
+        return new UpdateOrganisationPayload((Organisation) editing.update(Label.Organisation,
+                (String) input.get("organisation"), input, caller));
     }
 
     @QueryMapping

@@ -10,16 +10,17 @@ import java.util.List;
 import org.partnernetz.graph.HasSources;
 
 /** The facts on one relationship of the graph: type, role, time and provenance. */
-public record Relationship(String type, String role, String since, String until, String asOf, Double amount,
-        String currency, String period, boolean partial, String basis, String note, List<String> sourceKeys,
-        int version)
+public record Relationship(String id, String type, String role, String since, String until, String asOf,
+        Double amount, String currency, String period, boolean partial, String basis, String note,
+        List<String> sourceKeys, int version, java.time.OffsetDateTime updatedAt, String updatedBy)
         implements HasSources {
 
     public static Relationship from(org.neo4j.driver.types.Relationship r) {
         var basis = text(r, "basis");
-        return new Relationship(r.type(), text(r, "role"), text(r, "since"), text(r, "until"), text(r, "asOf"),
+        return new Relationship(text(r, "key"), r.type(), text(r, "role"), text(r, "since"), text(r, "until"), text(r, "asOf"),
                 number(r, "amount"), text(r, "currency"), text(r, "period"), flag(r, "partial"),
                 org.partnernetz.graph.Basis.of(basis), text(r, "note"), texts(r, "sources"),
-                r.get("version").isNull() ? 1 : r.get("version").asInt());
+                r.get("version").isNull() ? 1 : r.get("version").asInt(),
+                r.get("updatedAt").isNull() ? null : r.get("updatedAt").asOffsetDateTime(), text(r, "updatedBy"));
     }
 }

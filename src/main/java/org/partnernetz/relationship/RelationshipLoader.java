@@ -29,7 +29,7 @@ class RelationshipLoader {
             MATCH (p:Entity {key: key})
             CALL (p) {
               MATCH %s
-              WHERE ($kinds IS NULL OR t.kind IN $kinds) AND ($roles IS NULL OR r.role IN $roles)
+              WHERE NOT t:Archived AND ($kinds IS NULL OR t.kind IN $kinds) AND ($roles IS NULL OR r.role IN $roles)
               WITH DISTINCT r, t
               WITH r, t, %s AS sortKey ORDER BY %s
               WITH collect({r: r, t: t, key: sortKey}) AS rows

@@ -78,7 +78,12 @@ public class GraphSchema implements SmartLifecycle {
             new Step(6, "revisions of entities, by entity and version", List.of(
                     "CREATE CONSTRAINT revision_entity_version IF NOT EXISTS FOR (r:Revision) REQUIRE (r.entityKey, r.version) IS UNIQUE")),
             new Step(7, "seeded relationships removed through the API, which a re-import leaves out", List.of(
-                    "CREATE CONSTRAINT removed_relationship_key IF NOT EXISTS FOR (t:RemovedRelationship) REQUIRE t.key IS UNIQUE")));
+                    "CREATE CONSTRAINT removed_relationship_key IF NOT EXISTS FOR (t:RemovedRelationship) REQUIRE t.key IS UNIQUE")),
+            new Step(8, "merged duplicates, whose keys lead to the survivor; the audit trail, newest first", List.of(
+                    "CREATE CONSTRAINT merged_entity_key IF NOT EXISTS FOR (m:MergedEntity) REQUIRE m.key IS UNIQUE",
+                    "CREATE INDEX merged_entity_into IF NOT EXISTS FOR (m:MergedEntity) ON (m.into)",
+                    "CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.id IS UNIQUE",
+                    "CREATE INDEX audit_entry_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;

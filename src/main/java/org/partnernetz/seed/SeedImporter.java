@@ -125,17 +125,23 @@ public class SeedImporter {
      */
     private Written write(SeedSet seed, Map<String, Label> labels, boolean legacy) {
         var report = new Report();
+        var merged = mergedKeys();
         var rowsByLabel = new LinkedHashMap<Label, List<Map<String, Object>>>();
-        seed.entries().forEach(located -> rowsByLabel
-                .computeIfAbsent(labels.get(located.entry().key()), l -> new ArrayList<>())
-                .add(nodeRow(located.entry())));
+        seed.entries().forEach(located -> {
+            var key = located.entry().key();
+            if (merged.containsKey(key)) {
+                report.keptEdits.add(key + ".mergedInto");
+                return;
+            }
+            rowsByLabel.computeIfAbsent(labels.get(key), l -> new ArrayList<>()).add(nodeRow(located.entry()));
+        });
         rowsByLabel.forEach((label, rows) -> report.add(neo4j.query("""
                 UNWIND $rows AS row
                 MERGE (n:Entity {key: row.key})
                   ON CREATE SET n.origin = 'seed'
                 WITH n, row, %3$s AS owned, properties(n) AS old, coalesce(n.editedFields, []) AS edited
                 CALL (n, row, owned, old, edited) {
-                  WITH * WHERE owned
+                  WITH * WHERE owned AND NOT n:Archived
                   REMOVE n:%1$s
                   SET n = row, n:%2$s, n.origin = 'seed'
                   FOREACH (field IN edited + CASE WHEN size(edited) > 0 THEN $derived ELSE [] END + $history
@@ -146,7 +152,7 @@ public class SeedImporter {
                 .bind(rows).to("rows").bind(legacy).to("legacy").bind(DERIVED_FIELDS).to("derived")
                 .bind(HISTORY_FIELDS).to("history")));
 
-        var relationships = relationshipRows(seed);
+        var relationships = redirected(relationshipRows(seed), merged);
         relationships.forEach((type, rows) -> report.add(neo4j.query("""
                 UNWIND $rows AS row
                 WITH row WHERE NOT EXISTS { MATCH (:RemovedRelationship {key: row.props.key}) }
@@ -211,6 +217,48 @@ public class SeedImporter {
                 report.leftToTheApi);
     }
 
+    /** Keys of duplicates merged through the API, each with the key of the entry it was merged into. */
+    private Map<String, String> mergedKeys() {
+        var merged = new HashMap<String, String>();
+        neo4j.query("MATCH (m:MergedEntity) RETURN m.key AS key, m.into AS into").fetch().all()
+                .forEach(row -> merged.put((String) row.get("key"), (String) row.get("into")));
+        return merged;
+    }
+
+    /**
+     * The seed's relationships with merged duplicates replaced by their survivors, at the ends, in
+     * the keys and among the sources, as the merge moved them; a tie between the two is left out.
+     */
+    private static Map<String, List<Map<String, Object>>> redirected(Map<String, List<Map<String, Object>>> rows,
+            Map<String, String> merged) {
+        if (merged.isEmpty()) {
+            return rows;
+        }
+        var result = new LinkedHashMap<String, List<Map<String, Object>>>();
+        rows.forEach((type, list) -> list.forEach(row -> {
+            var from = merged.getOrDefault((String) row.get("from"), (String) row.get("from"));
+            var to = merged.getOrDefault((String) row.get("to"), (String) row.get("to"));
+            if (from.equals(to)) {
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            var props = new HashMap<String, Object>((Map<String, Object>) row.get("props"));
+            var key = (String) props.get("key");
+            for (var end : List.of((String) row.get("from"), (String) row.get("to"))) {
+                if (merged.containsKey(end)) {
+                    key = EntryRules.rekey(key, end, merged.get(end));
+                }
+            }
+            props.put("key", key);
+            if (props.get("sources") instanceof List<?> sources) {
+                props.put("sources", sources.stream().map(source -> merged.getOrDefault(String.valueOf(source),
+                        String.valueOf(source))).distinct().toList());
+            }
+            result.computeIfAbsent(type, t -> new ArrayList<>()).add(Map.of("from", from, "to", to, "props", props));
+        }));
+        return result;
+    }
+
     /** Whether {@code variable} is the seed's: marked so, or unmarked in a graph written before the marking. */
     private static String owned(String variable) {
         return "(%1$s.origin = 'seed' OR ($legacy AND %1$s.origin IS NULL))".formatted(variable);
@@ -220,7 +268,7 @@ public class SeedImporter {
     private static final List<String> HISTORY_FIELDS = List.of("version", "updatedAt", "updatedBy");
 
     /** Properties derived from others (search and sort keys, days of a time); an edit's stay with it. */
-    private static final List<String> DERIVED_FIELDS = List.of("sortName", "searchText", "start", "end", "startText",
+    static final List<String> DERIVED_FIELDS = List.of("sortName", "searchText", "start", "end", "startText",
             "endText");
 
     /**
@@ -259,7 +307,7 @@ public class SeedImporter {
      * Fields of an entry that name other entries or describe such links; they become relationships
      * ({@link #relationshipRows}), not properties of the entry's node.
      */
-    private static final java.util.Set<String> LINK_FIELDS = java.util.Set.of(
+    static final java.util.Set<String> LINK_FIELDS = java.util.Set.of(
             "sources", "parents", "partial", "parentSources", "parentBasis", "parentNote", "about", "region", "project",
             "identity");
 
@@ -268,7 +316,7 @@ public class SeedImporter {
      * never null), except the links, plus what queries need: sort and search keys, first and last
      * day of its time, and defaults for basis and qualifier.
      */
-    private static Map<String, Object> nodeRow(Entry entry) {
+    static Map<String, Object> nodeRow(Entry entry) {
         var row = new HashMap<String, Object>();
         for (var component : entry.getClass().getRecordComponents()) {
             if (!LINK_FIELDS.contains(component.getName())) {
@@ -339,41 +387,47 @@ public class SeedImporter {
             var props = relationshipProperties(r);
             add(rows, r.type(), r.from(), r.to(), props);
         }
-        seed.entries().forEach(located -> {
-            var entry = located.entry();
-            for (var source : entry.sources()) {
-                add(rows, "MENTIONS", source, entry.key(), Map.of("key", "MENTIONS|" + source + "|" + entry.key(),
-                        "basis", "stated", "sources", List.of(source)));
-            }
-            if (entry instanceof SeedEntries.Region region) {
-                for (var parent : list(region.parents())) {
-                    var props = new HashMap<String, Object>();
-                    props.put("key", "PART_OF|" + region.key() + "|" + parent + "|");
-                    props.put("partial", list(region.partial()).contains(parent));
-                    props.put("basis", region.parentBasis() == null ? "stated" : region.parentBasis());
-                    props.put("note", region.parentNote());
-                    props.put("sources", SeedValidator.hierarchySources(region, documentTypes));
-                    add(rows, "PART_OF", region.key(), parent, props);
-                }
-            }
-            if (entry instanceof SeedEntries.Milestone milestone) {
-                add(rows, "MILESTONE_OF", milestone.key(), milestone.project(), Map.of(
-                        "key", "MILESTONE_OF|" + milestone.key() + "|" + milestone.project(),
-                        "basis", milestone.basis() == null ? "stated" : milestone.basis(),
-                        "sources", milestone.sources()));
-            }
-            if (entry instanceof SeedEntries.Figure figure && figure.region() != null) {
-                add(rows, "COUNTED_IN", figure.key(), figure.region(), Map.of(
-                        "key", "COUNTED_IN|" + figure.key() + "|" + figure.region(),
-                        "basis", "stated", "sources", figure.sources()));
-            }
-            if (entry instanceof SeedEntries.Figure figure && figure.about() != null) {
-                add(rows, "ABOUT", figure.key(), figure.about(), Map.of(
-                        "key", "ABOUT|" + figure.key() + "|" + figure.about(),
-                        "basis", "stated", "sources", figure.sources()));
-            }
-        });
+        seed.entries().forEach(located -> implied(located.entry(), documentTypes, rows));
         return rows;
+    }
+
+    /**
+     * The relationships an entry implies (mentions, region parents, a milestone's project, a
+     * figure's subject and region), added to {@code rows} by type; for the import and for an entry
+     * created through the API alike.
+     */
+    static void implied(Entry entry, Map<String, String> documentTypes, Map<String, List<Map<String, Object>>> rows) {
+        for (var source : entry.sources()) {
+            add(rows, "MENTIONS", source, entry.key(), Map.of("key", "MENTIONS|" + source + "|" + entry.key(),
+                    "basis", "stated", "sources", List.of(source)));
+        }
+        if (entry instanceof SeedEntries.Region region) {
+            for (var parent : list(region.parents())) {
+                var props = new HashMap<String, Object>();
+                props.put("key", "PART_OF|" + region.key() + "|" + parent + "|");
+                props.put("partial", list(region.partial()).contains(parent));
+                props.put("basis", region.parentBasis() == null ? "stated" : region.parentBasis());
+                props.put("note", region.parentNote());
+                props.put("sources", SeedValidator.hierarchySources(region, documentTypes));
+                add(rows, "PART_OF", region.key(), parent, props);
+            }
+        }
+        if (entry instanceof SeedEntries.Milestone milestone) {
+            add(rows, "MILESTONE_OF", milestone.key(), milestone.project(), Map.of(
+                    "key", "MILESTONE_OF|" + milestone.key() + "|" + milestone.project(),
+                    "basis", milestone.basis() == null ? "stated" : milestone.basis(),
+                    "sources", milestone.sources()));
+        }
+        if (entry instanceof SeedEntries.Figure figure && figure.region() != null) {
+            add(rows, "COUNTED_IN", figure.key(), figure.region(), Map.of(
+                    "key", "COUNTED_IN|" + figure.key() + "|" + figure.region(),
+                    "basis", "stated", "sources", figure.sources()));
+        }
+        if (entry instanceof SeedEntries.Figure figure && figure.about() != null) {
+            add(rows, "ABOUT", figure.key(), figure.about(), Map.of(
+                    "key", "ABOUT|" + figure.key() + "|" + figure.about(),
+                    "basis", "stated", "sources", figure.sources()));
+        }
     }
 
     private static void add(Map<String, List<Map<String, Object>>> rows, String type, String from, String to,

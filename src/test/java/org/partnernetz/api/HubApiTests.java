@@ -386,7 +386,9 @@ abstract class HubApiTests {
 
     @Test
     void schemaQueriesOfGraphQlToolsAreNotRefusedByTheLimits() {
-        graphQl.document(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY).execute()
+        // The whole schema is larger than the test client's default buffer (256 kB).
+        graphQl.mutate().webTestClient(client -> client.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 << 20)))
+                .build().document(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY).execute()
                 .path("__schema.queryType.name").entity(String.class).isEqualTo("Query")
                 .path("__schema.types[*].name").entityList(String.class).contains("Organisation", "Collaboration");
     }

@@ -1,0 +1,141 @@
+package org.partnernetz.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import org.partnernetz.account.Caller;
+import org.partnernetz.graphql.Connection;
+import org.partnernetz.graphql.PageRequest;
+import org.partnernetz.graphql.SortKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who did what, when, with which credential: every request that carries a token or JWT leaves one
+ * {@code :AuditEntry} in the graph when it is answered (operation, top-level fields, outcome), so
+ * admins see every mutation and every use of a token, from any instance. Variables and documents
+ * are not kept: they may hold what callers do not want stored. Requests without credentials read
+ * the public graph and are not audited.
+ */
+@Component
+public class AuditTrail implements WebGraphQlInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+    private static final List<SortKey> NEWEST_FIRST = List.of(SortKey.descending("a.at.epochMillis"), SortKey.descending("a.id"));
+
+    private final Neo4jClient neo4j;
+
+    AuditTrail(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    /** One audited request. */
+    public record AuditEntry(String id, OffsetDateTime at, String by, String role, String credentialKind,
+            String credential, String operation, String operationName, List<String> fields, String outcome) {
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof Caller caller)) {
+            return chain.next(request);
+        }
+        return chain.next(request).map(response -> {
+            record(caller, request, response);
+            return response;
+        });
+    }
+
+    private void record(Caller caller, WebGraphQlRequest request, WebGraphQlResponse response) {
+        var operation = "unparsed";
+        var fields = new TreeSet<String>();
+        try {
+            Document document = Parser.parse(request.getDocument());
+            for (var definition : document.getDefinitionsOfType(OperationDefinition.class)) {
+                if (request.getOperationName() == null || request.getOperationName().equals(definition.getName())) {
+                    operation = definition.getOperation().name().toLowerCase(java.util.Locale.ROOT);
+                    definition.getSelectionSet().getSelectionsOfType(Field.class).forEach(f -> fields.add(f.getName()));
+                    break;
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            operation = "invalid";
+        }
+        var outcome = response.isValid() && response.getErrors().isEmpty() ? "ok"
+                : String.join(",", new TreeSet<>(response.getErrors().stream()
+                        .map(error -> String.valueOf(error.getErrorType())).toList()));
+        var entry = new HashMap<String, Object>();
+        entry.put("id", UUID.randomUUID().toString());
+        entry.put("at", OffsetDateTime.now(ZoneOffset.UTC));
+        entry.put("by", caller.name());
+        entry.put("role", caller.role() == null ? null : caller.role().name());
+        entry.put("credentialKind", caller.kind().name());
+        entry.put("credential", caller.credential());
+        entry.put("operation", operation);
+        entry.put("operationName", request.getOperationName());
+        entry.put("fields", List.copyOf(fields));
+        entry.put("outcome", outcome);
+        try {
+            neo4j.query("CREATE (a:AuditEntry) SET a = $entry").bind(entry).to("entry").run();
+        } catch (RuntimeException e) {
+            // The answer stands; a lost entry is logged (without the request), never turned into an error.
+            log.error("Could not write the audit entry of a request by {} ({})", caller.name(), e.getClass().getSimpleName());
+        }
+    }
+
+    private static final String PAGE = """
+            MATCH (a:AuditEntry)
+            WHERE ($by IS NULL OR a.by = $by) AND ($credential IS NULL OR a.credential = $credential)
+              AND ($operation IS NULL OR a.operation = $operation)
+            WITH a, %s AS sortKey
+            WHERE %s
+            RETURN a, sortKey ORDER BY %s LIMIT $limit
+            """.formatted(SortKey.values(NEWEST_FIRST), SortKey.after(NEWEST_FIRST, "sortKey"),
+            SortKey.orderBy(NEWEST_FIRST, "sortKey"));
+
+    /** The audit trail, newest first, optionally of one caller, one credential or one kind of operation. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Connection<Connection.Edge<AuditEntry>> page(String by, String credential, String operation,
+            PageRequest page) {
+        var parameters = new HashMap<String, Object>();
+        parameters.put("by", by);
+        parameters.put("credential", credential);
+        parameters.put("operation", operation);
+        parameters.put("limit", page.limit());
+        SortKey.bindAfter("auditTrail", NEWEST_FIRST, page, parameters);
+        var rows = new ArrayList<Connection.Row<AuditEntry>>();
+        neo4j.query(PAGE).bindAll(parameters).fetch().all().forEach(row -> {
+            var node = (org.neo4j.driver.types.Node) row.get("a");
+            rows.add(new Connection.Row<>(entry(node), ((List<?>) row.get("sortKey")).stream().map(Object.class::cast).toList()));
+        });
+        return Connection.ofNodes("auditTrail", rows, page, -1);
+    }
+
+    private static AuditEntry entry(org.neo4j.driver.types.Node node) {
+        Map<String, Object> values = node.asMap();
+        return new AuditEntry((String) values.get("id"), node.get("at").asOffsetDateTime(), (String) values.get("by"),
+                (String) values.get("role"), (String) values.get("credentialKind"), (String) values.get("credential"),
+                (String) values.get("operation"), (String) values.get("operationName"),
+                node.get("fields").asList(value -> value.asString()), (String) values.get("outcome"));
+    }
+}

@@ -1,0 +1,96 @@
+package org.partnernetz.editing;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.partnernetz.graph.RelType;
+import org.partnernetz.seed.EntryRules;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * Moves a merged duplicate's ties to the survivor. Each tie keeps its facts and gets the key it
+ * would have had from the start ({@code TYPE|from|to|role} with the survivor's key); a tie the
+ * survivor already has keeps the survivor's facts and gains the duplicate's sources. Ties between
+ * the two go with the duplicate. Derived ties ({@code PARTNER_IN}) are not moved: they are derived
+ * again afterwards.
+ */
+final class TieMove {
+
+    /** The stated ties and those the seed's entries imply (mentions, a milestone's project, a figure's subject). */
+    private static final List<String> TYPES = Stream.concat(Stream.of(RelType.values()).map(Enum::name),
+            Stream.of("MENTIONS", "MILESTONE_OF", "COUNTED_IN", "ABOUT")).toList();
+
+    private final Neo4jClient neo4j;
+
+    TieMove(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    /** Moves every tie of {@code duplicate} to {@code survivor}; for documents, their citations too. */
+    int move(String duplicate, String survivor, boolean document) {
+        var ties = neo4j.query("""
+                MATCH (d:Entity {key: $duplicate})-[r]-(other:Entity)
+                WHERE type(r) IN $types AND other.key <> $survivor AND other.key <> $duplicate
+                RETURN elementId(r) AS id, type(r) AS type, startNode(r) = d AS outgoing, other.key AS other,
+                       properties(r) AS properties""")
+                .bind(duplicate).to("duplicate").bind(survivor).to("survivor").bind(TYPES).to("types")
+                .fetch().all();
+        for (var tie : ties) {
+            // The type was read from the graph and is one of TYPES, so it may stand in the query text.
+            var type = (String) tie.get("type");
+            boolean outgoing = Boolean.TRUE.equals(tie.get("outgoing"));
+            var from = outgoing ? survivor : (String) tie.get("other");
+            var to = outgoing ? (String) tie.get("other") : survivor;
+            @SuppressWarnings("unchecked")
+            var properties = new HashMap<String, Object>((Map<String, Object>) tie.get("properties"));
+            var key = EntryRules.rekey((String) properties.get("key"), duplicate, survivor);
+            properties.put("key", key);
+            if (document) {
+                properties.put("sources", replaced(properties.get("sources"), duplicate, survivor));
+            }
+            neo4j.query("""
+                    MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
+                    OPTIONAL MATCH (a)-[existing:%1$s {key: $key}]->(b)
+                    CALL (a, b, existing) {
+                      WITH * WHERE existing IS NULL
+                      CREATE (a)-[r:%1$s]->(b)
+                      SET r = $properties
+                    }
+                    CALL (existing) {
+                      WITH * WHERE existing IS NOT NULL
+                      SET existing.sources = reduce(all = coalesce(existing.sources, []), s IN coalesce($properties.sources, [])
+                                                    | CASE WHEN s IN all THEN all ELSE all + s END)
+                    }
+                    WITH 1 AS done
+                    MATCH ()-[old]->() WHERE elementId(old) = $id
+                    DELETE old""".formatted(type))
+                    .bind(from).to("from").bind(to).to("to").bind(key).to("key").bind(properties).to("properties")
+                    .bind(tie.get("id")).to("id").run();
+        }
+        if (document) {
+            // Facts anywhere that cite the duplicate document now cite the survivor.
+            neo4j.query("""
+                    MATCH ()-[r]->() WHERE $duplicate IN r.sources
+                    SET r.sources = reduce(all = [], s IN r.sources
+                        | CASE WHEN (CASE s WHEN $duplicate THEN $survivor ELSE s END) IN all THEN all
+                               ELSE all + (CASE s WHEN $duplicate THEN $survivor ELSE s END) END)""")
+                    .bind(duplicate).to("duplicate").bind(survivor).to("survivor").run();
+            neo4j.query("""
+                    MATCH (o:Organisation) WHERE $duplicate IN o.identitySources
+                    SET o.identitySources = [s IN o.identitySources | CASE s WHEN $duplicate THEN $survivor ELSE s END]""")
+                    .bind(duplicate).to("duplicate").bind(survivor).to("survivor").run();
+        }
+        return ties.size();
+    }
+
+    private static List<String> replaced(Object sources, String duplicate, String survivor) {
+        var result = new LinkedHashSet<String>();
+        if (sources instanceof List<?> list) {
+            list.forEach(source -> result.add(duplicate.equals(source) ? survivor : String.valueOf(source)));
+        }
+        return List.copyOf(result);
+    }
+}
