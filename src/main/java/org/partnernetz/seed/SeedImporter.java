@@ -305,7 +305,8 @@ public class SeedImporter {
 
     /**
      * Fields of an entry that name other entries or describe such links; they become relationships
-     * ({@link #relationshipRows}), not properties of the entry's node.
+     * ({@link #relationshipRows}), not properties of the entry's node; the export reads them back
+     * from there ({@link SeedExporter}).
      */
     static final java.util.Set<String> LINK_FIELDS = java.util.Set.of(
             "sources", "parents", "partial", "parentSources", "parentBasis", "parentNote", "about", "region", "project",

@@ -34,6 +34,34 @@ public final class GraphFingerprint {
         return lines;
     }
 
+    /** Who changed what and when, whose it is, and the edit lock: not facts of the network. */
+    private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("version", "updatedAt", "updatedBy",
+            "origin", "editedFields", "lockedBy");
+
+    /**
+     * The network alone, as sorted lines: every entity with its labels and properties and every
+     * relationship between two entities with its type, ends and properties, each without
+     * {@link #BOOKKEEPING}. Two graphs with equal lines hold the same network, whoever wrote it.
+     */
+    public static List<String> entities(Neo4jClient neo4j) {
+        var lines = new ArrayList<String>();
+        neo4j.query("MATCH (n:Entity) RETURN labels(n) AS labels, properties(n) AS props")
+                .fetch().all()
+                .forEach(row -> lines.add("node " + sorted(row.get("labels")) + " " + facts(row.get("props"))));
+        neo4j.query("MATCH (a:Entity)-[r]->(b:Entity) RETURN type(r) AS type, a.key AS from, b.key AS to, properties(r) AS props")
+                .fetch().all()
+                .forEach(row -> lines.add("rel " + row.get("type") + " " + row.get("from") + "->" + row.get("to") + " "
+                        + facts(row.get("props"))));
+        lines.sort(String::compareTo);
+        return lines;
+    }
+
+    private static TreeMap<Object, Object> facts(Object props) {
+        var map = new TreeMap<Object, Object>((Map<?, ?>) props);
+        map.keySet().removeAll(BOOKKEEPING);
+        return map;
+    }
+
     /**
      * A node's properties without the generation stamp of derived collaborations: every rebuild
      * stamps a new one, and it says nothing about the graph's facts.
