@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  * are those of the entry's seed file and pass the seed's rules ({@link EntryRules}); what is written
  * is what the import would write for that entry, so the API and the seed cannot drift apart. Every
  * change takes the entry's write lock, checks the version it was made against, writes a revision,
- * and lets the features re-derive what it feeds ({@link DerivedFacts}) before the commit.
+ * and lets the features re-derive what it feeds ({@link EntryChanges}) before the commit.
  *
  * <p>Archived entries keep their key and ties but lose their kind label (they carry
  * {@code :Archived} and {@code archivedLabel}), so no public read finds them. A merged duplicate
@@ -64,10 +64,10 @@ public class EntityEditing {
     private final EntityQueries entities;
     private final Nodes nodes;
     private final Revisions revisions;
-    private final List<DerivedFacts> derived;
+    private final List<EntryChanges> derived;
 
     EntityEditing(Neo4jClient neo4j, EntityQueries entities, Nodes nodes, Revisions revisions,
-            List<DerivedFacts> derived) {
+            List<EntryChanges> derived) {
         this.neo4j = neo4j;
         this.entities = entities;
         this.nodes = nodes;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.partnernetz.editing.DerivedFacts;
+import org.partnernetz.editing.EntryChanges;
 import org.partnernetz.graph.Label;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * contexts), and entries that are archived, restored or merged, with everything around them.
  */
 @Component
-class NetworkUpkeep implements DerivedFacts {
+class NetworkUpkeep implements EntryChanges {
 
     /** Fields of a context that its links depend on. */
     private static final Set<String> CONTEXT_FIELDS = Set.of("kind", "since", "until", "date", "endDate",

@@ -41,7 +41,9 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
  * ({@link SeedImporter#LINK_FIELDS}), which are read back from the relationships the importer made
  * of them; every other relationship between entities of a type the seed states goes to
  * {@code relationships.yaml}. What the import derives (search and time keys, partner membership,
- * collaborations) and the API's bookkeeping (versions, revisions, tokens, origin) are not written.
+ * collaborations) and the API's bookkeeping (versions, revisions, tokens, origin) are not written;
+ * nor are archived entries and their ties, which the public graph does not hold either, nor the
+ * ids of merged duplicates (the seed format has no place for them).
  *
  * <p>Entries are sorted by key, relationships by key (type, ends, role), so two exports of the same
  * graph are equal byte for byte and diff well. Each kind is one query, sorted by the database, whose
@@ -182,7 +184,7 @@ public class SeedExporter {
     private int entries(QueryRunner runner, Kind kind, SequenceWriter sequence) throws IOException {
         // Labels and types are the enum's and the table's constants, so they may stand in the query text.
         var links = kind.links().isEmpty() ? "[]" : """
-                COLLECT { MATCH (n)-[l:%s]->(t:Entity)
+                COLLECT { MATCH (n)-[l:%s]->(t:Entity) WHERE NOT t:Archived
                           RETURN {type: type(l), to: t.key, partial: l.partial, basis: l.basis, note: l.note,
                                   sources: l.sources} AS link ORDER BY t.key, type(l) }"""
                 .formatted(String.join("|", kind.links()));
@@ -291,7 +293,7 @@ public class SeedExporter {
         for (var type : types) {
             var result = runner.run("""
                     MATCH (a:%1$s)-[r:%2$s]->(b:%1$s)
-                    WHERE NOT (a:Region AND b:Region)
+                    WHERE NOT (a:Region AND b:Region) AND NOT a:Archived AND NOT b:Archived
                     RETURN a.key AS from, b.key AS to, properties(r) AS properties
                     ORDER BY r.key, a.key, b.key""".formatted(Label.ENTITY, type));
             while (result.hasNext()) {

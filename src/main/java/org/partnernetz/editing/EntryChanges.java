@@ -10,7 +10,7 @@ import org.partnernetz.graph.Label;
  * keeps in step with their changes. The editing service calls every such bean inside the change's
  * transaction, so a change and what it feeds commit together; it knows nothing of what they derive.
  */
-public interface DerivedFacts {
+public interface EntryChanges {
 
     /** These entities' fields changed ({@code fields} as the seed names them). */
     void fieldsChanged(Label kind, String key, Set<String> fields);
