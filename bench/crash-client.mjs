@@ -2,7 +2,8 @@
 // checks after the restart that every acknowledged edit is there.
 //
 //   node bench/crash-client.mjs stream   # env: URL TOKEN LOG HUB_PID KILL_AFTER WORKERS MAX_EDITS MAX_SECONDS RUN
-//   node bench/crash-client.mjs verify   # env: URL TOKEN LOG; prints a JSON summary, exit 1 if an edit is missing
+//   node bench/crash-client.mjs verify   # env: URL TOKEN LOG; prints a JSON summary; exit 1 if an acknowledged
+//                                        # edit is missing or one answered with an error happened
 //
 // The log has one JSON object a line: "sent" before a mutation leaves, then "ack" (HTTP 200 with data
 // and no errors), "refused" (an answer with errors) or "failed" (no answer: the hub is gone), and one
@@ -244,14 +245,25 @@ async function verify() {
     summary.updatedOrganisations.push({ key, acknowledgedVersion: edit.version, version: now.version, note: now.note, ok });
     if (!ok) missing.push({ ...edit, problem: 'current note is neither the newest acknowledged one nor a later one in flight', now });
   }
+  const committed = async (edit) => (edit.kind === 'add' ? present(edit)
+    : (await organisation(edit.organisation)).notes.get(edit.against + 1) === JSON.stringify(edit.note));
   for (const edit of unanswered) {
-    if (edit.kind === 'add' ? await present(edit)
-      : (await organisation(edit.organisation)).notes.get(edit.against + 1) === JSON.stringify(edit.note)) {
-      summary.unansweredFoundCommitted++;
-    }
+    if (await committed(edit)) summary.unansweredFoundCommitted++;
+  }
+  // An edit answered with an error must not have happened. Not looked up: a refused add of a
+  // relationship that exists already, or that another edit of the run states (it is there).
+  const tie = (e) => `${e.from}|${e.to}|${e.role}`;
+  const statedElsewhere = new Set(entries.filter((e) => e.kind === 'add' && (e.event === 'ack'
+    || (e.event === 'sent' && unanswered.includes(e)))).map(tie));
+  const failures = entries.filter((e) => e.event === 'refused' && e.classification !== 'CONFLICT'
+    && !/exists already/.test(e.message ?? '') && !(e.kind === 'add' && statedElsewhere.has(tie(e))));
+  summary.refusedLookedUp = failures.length;
+  summary.refusedFoundCommitted = [];
+  for (const edit of failures) {
+    if (await committed(edit)) summary.refusedFoundCommitted.push(edit);
   }
   console.log(JSON.stringify(summary));
-  process.exitCode = missing.length === 0 ? 0 : 1;
+  process.exitCode = missing.length === 0 && summary.refusedFoundCommitted.length === 0 ? 0 : 1;
 }
 
 const mode = process.argv[2];

@@ -13,7 +13,8 @@
 # stated, with a source) and updateOrganisation (a new note on one of four organisations every
 # client edits, with the version read first, again on CONFLICT). The client is bench/crash-client.mjs
 # (node 20). Only loopback is used: the hub listens on 127.0.0.1, on a free port. Exits 1 when an
-# acknowledged edit is missing or the derived facts differ from a full rebuild.
+# acknowledged edit is missing, an edit answered with an error happened all the same, or the
+# derived facts differ from a full rebuild.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -153,6 +154,8 @@ java_version=$("$JAVA" -version 2>&1 | head -1)
 adds=$(field acknowledgedAdds); updates=$(field acknowledgedUpdates); found=$(field found)
 missing_count=$(node -e 'console.log(JSON.parse(process.argv[1]).missing.length)' "$verify_out")
 committed=$(field unansweredFoundCommitted); unanswered=$(field unansweredEdits)
+refused_looked_up=$(field refusedLookedUp)
+refused_committed=$(node -e 'console.log(JSON.parse(process.argv[1]).refusedFoundCommitted.length)' "$verify_out")
 updated=$(node -e 'for (const o of JSON.parse(process.argv[1]).updatedOrganisations)
   console.log(`| ${o.key} | ${o.acknowledgedVersion} | ${o.version} | ${o.note} | ${o.ok ? "yes" : "NO"} |`)' "$verify_out")
 missing=$(field missing)
@@ -177,6 +180,7 @@ imported at the first start; the restart and the check with \`--partnernetz.seed
 | acknowledged edits found after the restart | $found |
 | acknowledged edits missing | $missing_count |
 | edits without an answer found committed anyway | $committed of $unanswered |
+| edits answered with an error (not CONFLICT, not "exists already") found committed | $refused_committed of $refused_looked_up |
 | derived facts equal a full rebuild | ${derived_equal:-no answer} (exit status $check_status) |
 
 Timings: first start with the seed import ${first_start} s; edits until the kill ${stream_time} s; restart
