@@ -23,11 +23,13 @@ import org.partnernetz.graphql.NotFoundException;
 import org.partnernetz.history.ConflictException;
 import org.partnernetz.history.Revision;
 import org.partnernetz.history.Revisions;
+import org.partnernetz.history.TransientFailure;
 import org.partnernetz.relationship.Relationship;
 import org.partnernetz.seed.EntryRules;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@Retryable(predicate = TransientFailure.class, maxRetries = 6, delay = 50, jitter = 40, multiplier = 2)
 public class RelationshipEditing {
 
     /** The fields of a relationship as the seed names them, in the order revisions list them. */
