@@ -353,7 +353,7 @@ public class EntityEditing {
         var added = after.stream().filter(source -> !before.contains(source)).toList();
         neo4j.query("""
                 UNWIND $removed AS source
-                MATCH (:Source {key: source})-[m:MENTIONS]->(:Entity {key: $key})
+                MATCH (:Entity {key: source})-[m:MENTIONS]->(:Entity {key: $key})
                 FOREACH (seeded IN CASE WHEN m.origin = 'seed' THEN [m.key] ELSE [] END |
                   MERGE (t:RemovedRelationship {key: seeded}) SET t.at = $now, t.by = $by)
                 DELETE m""")

@@ -344,7 +344,8 @@ public class RelationshipEditing {
     }
 
     private String kindOf(String key) {
-        return neo4j.query("MATCH (n:Organisation {key: $key}) RETURN n.kind").bind(key).to("key")
+        // Through :Entity, whose key constraint is the index (a lookup by :Organisation would scan them all).
+        return neo4j.query("MATCH (n:Entity {key: $key}) WHERE n:Organisation RETURN n.kind").bind(key).to("key")
                 .fetchAs(String.class).one().orElse(null);
     }
 

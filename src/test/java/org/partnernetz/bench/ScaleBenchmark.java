@@ -285,11 +285,39 @@ class ScaleBenchmark {
             }
             removes.add(removed.micros() / 1000.0);
         }
+        // Where one edit's time goes: each query the hub sent, timed until the next one was sent.
+        var timeline = new long[2];
+        var sent = recorder.during(() -> {
+            timeline[0] = System.nanoTime();
+            var added = requestAs(token, add, Map.of("input", Map.of("type", "PARTICIPATES_IN", "from", organisationKey,
+                    "to", projectKey, "role", "PARTNER", "basis", "STATED", "sources", List.of(source))));
+            timeline[1] = System.nanoTime();
+            requestAs(token, remove, Map.of("id", added.json().at("/data/addRelationship/id").asString(),
+                    "version", added.json().at("/data/addRelationship/relationship/version").asInt()));
+        });
+        var steps = new StringBuilder();
+        long previous = timeline[0];
+        String label = "request in, until the first query";
+        for (var query : sent) {
+            if (query.sentAt() > timeline[1]) {
+                break;
+            }
+            steps.append("%n    %6.1f ms  %s".formatted((query.sentAt() - previous) / 1e6, label));
+            previous = query.sentAt();
+            label = query.text().strip().replaceAll("\\s+", " ");
+            label = label.length() > 90 ? label.substring(0, 90) + " ..." : label;
+        }
+        steps.append("%n    %6.1f ms  %s, then the answer".formatted((timeline[1] - previous) / 1e6, label));
+        editSteps = steps.toString();
+        System.out.println("One edit over HTTP, query by query:" + editSteps);
         adds.sort(Double::compare);
         removes.sort(Double::compare);
         return "addRelationship p50 %,.1f ms, max %,.1f ms; removeRelationship p50 %,.1f ms (project with %d participants, 20 of each, over HTTP with an API token)"
                 .formatted(adds.get(adds.size() / 2), adds.getLast(), removes.get(removes.size() / 2), participants);
     }
+
+    /** One HTTP edit, query by query (see {@link #editOverHttp}). */
+    private String editSteps = "";
 
     private Response requestAs(String token, String query, Map<String, Object> variables) {
         return request(json.writeValueAsString(Map.of("query", query, "variables", variables)), token);
@@ -759,7 +787,11 @@ class ScaleBenchmark {
             md.append("| one edit by an editor (the same change through the API: `addRelationship`, then `removeRelationship`) | %s |%n"
                     .formatted(derivation.oneEdit));
             md.append("| store on disk | %,d MB |%n%n".formatted(memory.storeMb()));
-
+            if (!editSteps.isEmpty()) {
+                md.append("One edit over HTTP (`addRelationship`), query by query: the time from each query the hub sent"
+                        + " to the next (its answer and the work before the next), as recorded at the driver:%n%n```%s%n```%n%n"
+                        .formatted(editSteps));
+            }
 
             md.append("## Queries over HTTP GraphQL%n%n".formatted());
             md.append("Latency of single requests, one after another, on loopback (ms). `db hits` are PROFILE figures of the "
