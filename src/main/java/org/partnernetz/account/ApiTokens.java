@@ -153,7 +153,7 @@ public class ApiTokens {
                 .fetchAs(ApiToken.class).mappedBy((types, record) -> token(record.get("id"), record))
                 .one()
                 .map(t -> new Authenticated(new Caller(Caller.CredentialKind.API_TOKEN, t.name(), t.role(), t.organisations(), t.id()),
-                        t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(TOUCH_EVERY))));
+                        t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.toInstant().minus(TOUCH_EVERY))));
     }
 
     /** Records that the token was used now, unless that was recorded less than a minute ago (never backwards). */
@@ -256,7 +256,7 @@ public class ApiTokens {
                 time(record.get("expiresAt")), time(record.get("lastUsedAt")), time(record.get("revokedAt")));
     }
 
-    private static OffsetDateTime time(Value value) {
-        return value == null || value.isNull() ? null : value.asOffsetDateTime();
+    private static java.time.Instant time(Value value) {
+        return value == null || value.isNull() ? null : value.asOffsetDateTime().toInstant();
     }
 }

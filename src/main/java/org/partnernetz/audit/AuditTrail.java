@@ -31,26 +31,47 @@ import reactor.core.publisher.Mono;
 
 /**
  * Who did what, when, with which credential: every request that carries a token or JWT leaves one
- * {@code :AuditEntry} in the graph when it is answered (operation, top-level fields, outcome), so
- * admins see every mutation and every use of a token, from any instance. Variables and documents
- * are not kept: they may hold what callers do not want stored. Requests without credentials read
- * the public graph and are not audited.
+ * {@code :AuditEntry} in the graph (operation, top-level fields, outcome), so admins see every
+ * mutation and every use of a token, from any instance. Variables and documents are not kept: they
+ * may hold what callers do not want stored. Requests without credentials read the public graph and
+ * are not audited.
+ *
+ * <p>Entries are written by one background writer, many per transaction, so that a request does
+ * not wait for a second commit: the answer leaves first, the entry follows within milliseconds. A
+ * crash in between loses those entries, not the record of a change: every committed change has its
+ * revision (who, which credential, when) in its own transaction. A full queue drops entries and
+ * says so in the log; shutting down writes what is queued.
  */
 @Component
-public class AuditTrail implements WebGraphQlInterceptor {
+public class AuditTrail implements WebGraphQlInterceptor, org.springframework.beans.factory.DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     private static final List<SortKey> NEWEST_FIRST = List.of(SortKey.descending("a.at.epochMillis"), SortKey.descending("a.id"));
 
+    /** Entries waiting for the writer; bounded, so a stalled database cannot fill the heap. */
+    private final java.util.concurrent.BlockingQueue<Map<String, Object>> queue =
+            new java.util.concurrent.ArrayBlockingQueue<>(10_000);
+
+    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Entries queued and entries the writer has finished with, for {@link #flush}. */
+    private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
+
     private final Neo4jClient neo4j;
+
+    private final Thread writer;
+
+    private volatile boolean running = true;
 
     AuditTrail(Neo4jClient neo4j) {
         this.neo4j = neo4j;
+        this.writer = Thread.ofPlatform().name("audit-writer").daemon().start(this::writeQueued);
     }
 
     /** One audited request. */
-    public record AuditEntry(String id, OffsetDateTime at, String by, String role, String credentialKind,
+    public record AuditEntry(String id, java.time.Instant at, String by, String role, String credentialKind,
             String credential, String operation, String operationName, List<String> fields, String outcome) {
     }
 
@@ -95,12 +116,61 @@ public class AuditTrail implements WebGraphQlInterceptor {
         entry.put("operationName", request.getOperationName());
         entry.put("fields", List.copyOf(fields));
         entry.put("outcome", outcome);
-        try {
-            neo4j.query("CREATE (a:AuditEntry) SET a = $entry").bind(entry).to("entry").run();
-        } catch (RuntimeException e) {
-            // The answer stands; a lost entry is logged (without the request), never turned into an error.
-            log.error("Could not write the audit entry of a request by {} ({})", caller.name(), e.getClass().getSimpleName());
+        if (queue.offer(entry)) {
+            queued.incrementAndGet();
+        } else if (dropped.incrementAndGet() % 1000 == 1) {
+            log.warn("The audit queue is full; {} entries dropped so far", dropped.get());
         }
+    }
+
+    /** The writer: waits for entries, then writes all that are queued (up to 500) in one transaction. */
+    private void writeQueued() {
+        var batch = new ArrayList<Map<String, Object>>();
+        while (running || !queue.isEmpty()) {
+            try {
+                var first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, 499);
+                write(batch);
+                handled.addAndGet(batch.size());
+            } catch (InterruptedException e) {
+                running = false;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Map<String, Object>> entries) {
+        try {
+            neo4j.query("UNWIND $entries AS entry CREATE (a:AuditEntry) SET a = entry").bind(entries).to("entries").run();
+        } catch (RuntimeException e) {
+            // The answers stand; lost entries are logged (without the requests), never turned into errors.
+            log.error("Could not write {} audit entries ({})", entries.size(), e.getClass().getSimpleName());
+        }
+    }
+
+    /** Waits until every entry queued so far is written (or {@code timeout} has passed). */
+    public void flush(java.time.Duration timeout) {
+        long target = queued.get();
+        long until = System.nanoTime() + timeout.toNanos();
+        while (handled.get() < target && System.nanoTime() < until) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        running = false;
+        writer.join(java.time.Duration.ofSeconds(10));
     }
 
     private static final String PAGE = """
@@ -117,6 +187,8 @@ public class AuditTrail implements WebGraphQlInterceptor {
     @PreAuthorize("hasRole('ADMIN')")
     public Connection<Connection.Edge<AuditEntry>> page(String by, String credential, String operation,
             PageRequest page) {
+        // This instance's own recent entries first, so an admin sees the request just made.
+        flush(java.time.Duration.ofSeconds(2));
         var parameters = new HashMap<String, Object>();
         parameters.put("by", by);
         parameters.put("credential", credential);
@@ -133,7 +205,7 @@ public class AuditTrail implements WebGraphQlInterceptor {
 
     private static AuditEntry entry(org.neo4j.driver.types.Node node) {
         Map<String, Object> values = node.asMap();
-        return new AuditEntry((String) values.get("id"), node.get("at").asOffsetDateTime(), (String) values.get("by"),
+        return new AuditEntry((String) values.get("id"), node.get("at").asOffsetDateTime().toInstant(), (String) values.get("by"),
                 (String) values.get("role"), (String) values.get("credentialKind"), (String) values.get("credential"),
                 (String) values.get("operation"), (String) values.get("operationName"),
                 node.get("fields").asList(value -> value.asString()), (String) values.get("outcome"));

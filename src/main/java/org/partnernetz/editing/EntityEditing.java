@@ -108,7 +108,7 @@ public class EntityEditing {
                 .formatted(kind))
                 .bind(checked.properties()).to("properties").bind(now).to("now").bind(caller.name()).to("by").run();
         writeImplied(checked.implied(), now, caller);
-        revisions.record(key, 1, now, caller.name(), comment(input),
+        revisions.record(key, 1, now, caller.name(), caller.credential(), comment(input),
                 Revisions.changes(fields(kind), Map.of(), fields));
         var created = key;
         derived.forEach(facts -> facts.tiesChanged(List.of(created)));
@@ -183,7 +183,7 @@ public class EntityEditing {
                     n.version = $version, n.updatedAt = $now, n.updatedBy = $by""".formatted(kind))
                 .bind(key).to("key").bind(kind.name()).to("label").bind(now).to("now").bind(caller.name()).to("by")
                 .bind(version).to("version").run();
-        revisions.record(key, version, now, caller.name(), blankToNull(comment),
+        revisions.record(key, version, now, caller.name(), caller.credential(), blankToNull(comment),
                 List.of(new Revision.FieldChange("archived", "false", "true")));
         derived.forEach(facts -> facts.tiesChanged(List.of(key)));
         return version;
@@ -215,7 +215,7 @@ public class EntityEditing {
                 REMOVE n:Archived, n.archivedLabel, n.archivedAt, n.archivedBy
                 SET n:%s, n.version = $version, n.updatedAt = $now, n.updatedBy = $by""".formatted(kind))
                 .bind(key).to("key").bind(version).to("version").bind(now).to("now").bind(caller.name()).to("by").run();
-        revisions.record(key, version, now, caller.name(), blankToNull(comment),
+        revisions.record(key, version, now, caller.name(), caller.credential(), blankToNull(comment),
                 List.of(new Revision.FieldChange("archived", "true", "false")));
         derived.forEach(facts -> facts.tiesChanged(List.of(key)));
         return read(key);
@@ -288,7 +288,7 @@ public class EntityEditing {
                 SET earlier.into = $survivor""")
                 .bind(duplicate).to("duplicate").bind(survivor).to("survivor").bind(kind.name()).to("label")
                 .bind(now).to("now").bind(caller.name()).to("by").bind(gone.version() + 1).to("version").run();
-        revisions.record(duplicate, gone.version() + 1, now, caller.name(), blankToNull(comment),
+        revisions.record(duplicate, gone.version() + 1, now, caller.name(), caller.credential(), blankToNull(comment),
                 List.of(new Revision.FieldChange("mergedInto", null, "\"" + survivor + "\"")));
         var result = write(kind, survivor, kept.version(), before, after, comment == null
                 ? "merges " + duplicate : comment, caller, extra);
@@ -340,7 +340,7 @@ public class EntityEditing {
                 && fields(kind).contains("sources")) {
             mentions(key, strings(before.get("sources")), strings(after.get("sources")), now, caller);
         }
-        revisions.record(key, version, now, caller.name(), blankToNull(comment), changes);
+        revisions.record(key, version, now, caller.name(), caller.credential(), blankToNull(comment), changes);
         var changed = new TreeSet<String>();
         changes.forEach(change -> changed.add(change.field()));
         derived.forEach(facts -> facts.fieldsChanged(kind, key, changed));

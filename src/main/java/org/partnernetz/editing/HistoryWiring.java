@@ -61,7 +61,7 @@ class HistoryWiring implements RuntimeWiringConfigurer {
         nodes.all().stream().filter(type -> EntryRules.editable(type.label())).forEach(type -> wiring.type(
                 type.label().name(), t -> t.dataFetcher("version", stamp(Stamp::version))
                         .dataFetcher("updatedAt", stamp(stamp -> stamp.updatedAt() == null ? null
-                                : stamp.updatedAt().toString()))
+                                : stamp.updatedAt().toInstant().toString()))
                         .dataFetcher("updatedBy", stamp(Stamp::updatedBy))
                         .dataFetcher("revisions", entryRevisions)));
         wiring.type("Relationship", t -> t.dataFetcher("revisions",

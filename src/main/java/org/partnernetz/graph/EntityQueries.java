@@ -122,16 +122,28 @@ public class EntityQueries {
     /** The label of each of these seed keys that names an object, in one read. */
     public Map<String, Label> labelsOf(Collection<String> keys) {
         var labels = new HashMap<String, Label>();
+        describe(keys).forEach((key, described) -> labels.put(key, described.label()));
+        return labels;
+    }
+
+    /** What a key names: its label and, for an organisation, its kind. */
+    public record Described(Label label, String kind) {
+    }
+
+    /** The label and kind of each of these seed keys that names an object (archived ones name none), in one read. */
+    public Map<String, Described> describe(Collection<String> keys) {
+        var described = new HashMap<String, Described>();
         neo4j.query("""
                 UNWIND $keys AS key
                 MATCH (n:Entity {key: key})
-                WITH key, [l IN labels(n) WHERE l IN $labels][0] AS label
+                WITH key, n, [l IN labels(n) WHERE l IN $labels][0] AS label
                 WHERE label IS NOT NULL
-                RETURN key, label""")
+                RETURN key, label, n.kind AS kind""")
                 .bind(List.copyOf(new java.util.TreeSet<>(keys))).to("keys")
                 .bind(java.util.Arrays.stream(Label.values()).map(Label::name).toList()).to("labels").fetch().all()
-                .forEach(row -> labels.put((String) row.get("key"), Label.valueOf((String) row.get("label"))));
-        return labels;
+                .forEach(row -> described.put((String) row.get("key"),
+                        new Described(Label.valueOf((String) row.get("label")), (String) row.get("kind"))));
+        return described;
     }
 
     /**

@@ -61,6 +61,25 @@ public class Revisions {
                 .one();
     }
 
+    /**
+     * Takes the write locks of several entities (key to label) in key order, so that two changes
+     * locking the same entities cannot wait for each other; the versions of those that exist.
+     */
+    public Map<String, Integer> lockAll(Map<String, String> labels) {
+        var entries = new java.util.TreeMap<>(labels).entrySet().stream()
+                .map(entry -> Map.of("key", entry.getKey(), "label", entry.getValue())).toList();
+        var versions = new HashMap<String, Integer>();
+        neo4j.query("""
+                UNWIND $entries AS entry
+                MATCH (n:Entity {key: entry.key}) WHERE entry.label IN labels(n)
+                SET n.lockedBy = randomUUID()
+                REMOVE n.lockedBy
+                RETURN n.key AS key, coalesce(n.version, 1) AS version""")
+                .bind(entries).to("entries").fetch().all()
+                .forEach(row -> versions.put((String) row.get("key"), ((Number) row.get("version")).intValue()));
+        return versions;
+    }
+
     /** The fields whose values differ between two property maps, in the order of {@code fields}. */
     public static List<Revision.FieldChange> changes(List<String> fields, Map<String, Object> before,
             Map<String, Object> after) {
@@ -88,7 +107,7 @@ public class Revisions {
      * Writes the revision of a change that brought an entity or relationship (by key) to
      * {@code version}; an entity's is linked to it.
      */
-    public void record(String key, int version, OffsetDateTime at, String by, String comment,
+    public void record(String key, int version, OffsetDateTime at, String by, String credential, String comment,
             List<Revision.FieldChange> changes) {
         var rows = changes.stream().map(change -> {
             var row = new HashMap<String, Object>();
@@ -98,13 +117,13 @@ public class Revisions {
             return row;
         }).toList();
         neo4j.query("""
-                CREATE (r:Revision {entityKey: $key, version: $version, at: $at, by: $by, comment: $comment,
-                                    changes: $changes})
+                CREATE (r:Revision {entityKey: $key, version: $version, at: $at, by: $by, credential: $credential,
+                                    comment: $comment, changes: $changes})
                 WITH r
                 OPTIONAL MATCH (n:Entity {key: $key})
                 FOREACH (entity IN CASE WHEN n IS NULL THEN [] ELSE [n] END | CREATE (r)-[:REVISION_OF]->(entity))""")
                 .bind(key).to("key").bind(version).to("version").bind(at).to("at").bind(by).to("by")
-                .bind(comment).to("comment").bind(JSON.writeValueAsString(rows)).to("changes")
+                .bind(credential).to("credential").bind(comment).to("comment").bind(JSON.writeValueAsString(rows)).to("changes")
                 .run();
     }
 
@@ -185,7 +204,7 @@ public class Revisions {
                     text(change.get("to"))));
         }
         Value comment = node.get("comment");
-        return new Revision(node.get("version").asInt(), node.get("at").asOffsetDateTime(),
+        return new Revision(node.get("version").asInt(), node.get("at").asOffsetDateTime().toInstant(),
                 node.get("by").asString(), comment.isNull() ? null : comment.asString(), List.copyOf(changes));
     }
 

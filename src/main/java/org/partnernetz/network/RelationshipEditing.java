@@ -95,40 +95,39 @@ public class RelationshipEditing {
         fields.put("sources", add.sources() == null ? null : sources);
         var referenced = new ArrayList<String>(sources);
         Stream.of(from, to).filter(java.util.Objects::nonNull).forEach(referenced::add);
-        var labels = entities.labelsOf(referenced);
-        var checked = EntryRules.relationship(fields, "input", labels::get, this::kindOf);
+        var described = entities.describe(referenced);
+        var checked = EntryRules.relationship(fields, "input", key -> label(described, key), key -> kind(described, key));
         if (!checked.problems().isEmpty()) {
             throw new BadRequestException(String.join("; ", checked.problems()));
         }
         // Both ends locked first: two editors adding the same relationship follow each other.
-        revisions.lock(labels.get(from).name(), from);
-        revisions.lock(labels.get(to).name(), to);
-        // The type passed the seed's rules (one of RelType), so it may stand in the query text.
-        boolean exists = neo4j.query("""
-                MATCH (:Entity {key: $from})-[r:%s {key: $key}]->(:Entity {key: $to}) RETURN count(r) > 0"""
-                .formatted(add.type()))
-                .bind(from).to("from").bind(to).to("to").bind(checked.key()).to("key")
-                .fetchAs(Boolean.class).one().orElse(false);
-        if (exists) {
-            throw new BadRequestException("input: this relationship (type, from, to, role) exists already as "
-                    + checked.key() + "; change that one instead");
-        }
+        revisions.lockAll(Map.of(from, described.get(from).label().name(), to, described.get(to).label().name()));
         var now = OffsetDateTime.now(ZoneOffset.UTC);
-        neo4j.query("MATCH (t:RemovedRelationship {key: $key}) DELETE t").bind(checked.key()).to("key").run();
         var properties = new HashMap<String, Object>(checked.properties());
         properties.values().removeIf(java.util.Objects::isNull);
-        int version = revisions.nextVersion(checked.key());
+        // One query: not there yet, no longer marked removed, the version after any earlier one of
+        // the same key. The type passed the seed's rules (one of RelType), so it may stand in the text.
         var written = neo4j.query("""
                 MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
-                CREATE (a)-[r:%s]->(b)
-                SET r = $properties, r.origin = 'api', r.version = $version, r.updatedAt = $now, r.updatedBy = $by
+                WHERE NOT EXISTS { (a)-[:%1$s {key: $key}]->(b) }
+                OPTIONAL MATCH (gone:RemovedRelationship {key: $key})
+                DELETE gone
+                WITH DISTINCT a, b
+                CALL () {
+                  OPTIONAL MATCH (earlier:Revision {entityKey: $key})
+                  RETURN coalesce(max(earlier.version), 0) + 1 AS version
+                }
+                CREATE (a)-[r:%1$s]->(b)
+                SET r = $properties, r.origin = 'api', r.version = version, r.updatedAt = $now, r.updatedBy = $by
                 RETURN r""".formatted(add.type()))
-                .bind(from).to("from").bind(to).to("to").bind(properties).to("properties").bind(now).to("now")
-                .bind(caller.name()).to("by").bind(version).to("version")
+                .bind(from).to("from").bind(to).to("to").bind(checked.key()).to("key").bind(properties).to("properties")
+                .bind(now).to("now").bind(caller.name()).to("by")
                 .fetchAs(Relationship.class).mappedBy((types, record) -> Relationship.from(record.get("r").asRelationship()))
-                .one().orElseThrow();
+                .one().orElseThrow(() -> new BadRequestException("input: this relationship (type, from, to, role) exists"
+                        + " already as " + checked.key() + "; change that one instead"));
+        int version = written.version();
         rederive(add.type(), from, to);
-        revisions.record(checked.key(), version, now, caller.name(), add.comment(),
+        revisions.record(checked.key(), version, now, caller.name(), caller.credential(), add.comment(),
                 Revisions.changes(FIELDS, Map.of(), properties));
         return new Stated(checked.key(), written);
     }
@@ -162,7 +161,7 @@ public class RelationshipEditing {
         }
         rederive(type, from, to);
         List<Revision.FieldChange> changes = Revisions.changes(FIELDS, before, Map.of());
-        revisions.record(id, current + 1, now, caller.name(), comment, changes);
+        revisions.record(id, current + 1, now, caller.name(), caller.credential(), comment, changes);
         return id;
     }
 
@@ -249,7 +248,7 @@ public class RelationshipEditing {
                 .bind(current + 1).to("version").bind(now).to("now").bind(caller.name()).to("by")
                 .bind(new ArrayList<>(edited)).to("edited").run();
         rederive(type, from, to);
-        revisions.record(id, current + 1, now, caller.name(), input.get("comment") instanceof String comment
+        revisions.record(id, current + 1, now, caller.name(), caller.credential(), input.get("comment") instanceof String comment
                 && !comment.isBlank() ? comment.strip() : null, changes);
         return new Stated(id, read(id, type, from, to));
     }
@@ -341,6 +340,16 @@ public class RelationshipEditing {
             return null;
         }
         return GlobalId.looksLikeGlobalId(reference) ? GlobalId.parse(reference).key() : reference;
+    }
+
+    private static Label label(Map<String, EntityQueries.Described> described, String key) {
+        var found = described.get(key);
+        return found == null ? null : found.label();
+    }
+
+    private static String kind(Map<String, EntityQueries.Described> described, String key) {
+        var found = described.get(key);
+        return found == null ? null : found.kind();
     }
 
     private String kindOf(String key) {

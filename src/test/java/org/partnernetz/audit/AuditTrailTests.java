@@ -32,6 +32,9 @@ class AuditTrailTests {
     @Autowired
     Neo4jClient neo4j;
 
+    @Autowired
+    AuditTrail trail;
+
     GraphQlHttp http;
     String admin;
 
@@ -71,6 +74,7 @@ class AuditTrailTests {
         assertThat(newest.at("/credentialKind").asString()).isEqualTo("API_TOKEN");
         assertThat(newest.at("/credential").asString()).isEqualTo(tokenId);
         // The secret is never stored with the trail.
+        trail.flush(java.time.Duration.ofSeconds(5));
         assertThat(neo4j.query("MATCH (a:AuditEntry) WHERE any(v IN [a.credential, a.by] WHERE v CONTAINS $secret) RETURN count(a)")
                 .bind(partner).to("secret").fetchAs(Long.class).one().orElseThrow()).isZero();
 
@@ -100,6 +104,7 @@ class AuditTrailTests {
     }
 
     private long count() {
+        trail.flush(java.time.Duration.ofSeconds(5));
         return neo4j.query("MATCH (a:AuditEntry) RETURN count(a)").fetchAs(Long.class).one().orElseThrow();
     }
 }
