@@ -54,6 +54,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Retryable(predicate = TransientFailure.class, maxRetries = 6, delay = 50, jitter = 40, multiplier = 2)
 public class EntityEditing {
 
+    /** What a seed key looks like, as the seed's rules have it. */
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
     /** Input fields that are not the entry's own. */
     private static final Set<String> CONTROL = Set.of("version", "comment");
 
@@ -96,6 +99,9 @@ public class EntityEditing {
         var fields = given(kind, input, true);
         var key = (String) fields.remove("key");
         key = key == null ? freeKey(fields) : key.strip();
+        if (!KEY.matcher(key).matches()) {
+            throw new BadRequestException("input.key: '" + key + "' must be lower-case kebab-case ([a-z0-9], single hyphens)");
+        }
         if (taken(key)) {
             throw new BadRequestException("input.key: '" + key + "' is taken; choose another");
         }
@@ -142,6 +148,11 @@ public class EntityEditing {
     public GraphObject restoreRevision(String id, int revision, Integer expected, String comment, Caller caller) {
         var kind = kindOf(id);
         var key = find(kind, id, caller);
+        if (!key.equals(GlobalId.parse(id).key())) {
+            // A merged duplicate's id leads to its survivor, whose versions are not the duplicate's.
+            throw new BadRequestException("input.id: " + id + " was merged into " + kind + ":" + key
+                    + "; its history stays with its own key");
+        }
         mayEdit(kind, key, caller);
         var locked = lock(kind, key, expected, id);
         if (revision < 1 || revision > locked.version()) {
@@ -157,7 +168,8 @@ public class EntityEditing {
     @Transactional(readOnly = true)
     public List<Revision.FieldChange> diff(String id, int from, int to) {
         var kind = kindOf(id);
-        var key = entities.findKey(kind, id).orElseThrow(() -> new NotFoundException("No " + kind + " " + id));
+        var key = entities.findKey(kind, id).filter(found -> found.equals(GlobalId.parse(id).key()))
+                .orElseThrow(() -> new NotFoundException("No " + kind + " " + id));
         var node = node(key);
         int version = node.get("version").isNull() ? 1 : node.get("version").asInt();
         if (from < 1 || to < 1 || from > version || to > version) {
@@ -173,6 +185,7 @@ public class EntityEditing {
         var kind = kindOf(id);
         var key = find(kind, id, caller);
         mayEdit(kind, null, caller);
+        refuseRegionInUse(kind, key);
         var locked = lock(kind, key, expected, id);
         int version = locked.version() + 1;
         var now = now();
@@ -240,6 +253,7 @@ public class EntityEditing {
         if (survivor.equals(duplicate)) {
             throw new BadRequestException("input.duplicate: an entry does not merge with itself");
         }
+        refuseRegionInUse(kind, duplicate);
         // Locked in key order, so two merges of the same pair cannot wait for each other.
         Revisions.Locked kept = null;
         Revisions.Locked gone = null;
@@ -254,7 +268,7 @@ public class EntityEditing {
         }
         var before = current(kind, survivor, kept.properties());
         var goneFields = current(kind, duplicate, gone.properties());
-        new TieMove(neo4j).move(duplicate, survivor, kind == Label.Source);
+        var citing = new TieMove(neo4j).move(duplicate, survivor, kind == Label.Source);
         var after = new HashMap<String, Object>(before);
         if (fields(kind).contains("aliases")) {
             var aliases = new LinkedHashSet<String>(strings(before.get("aliases")));
@@ -293,7 +307,9 @@ public class EntityEditing {
         var result = write(kind, survivor, kept.version(), before, after, comment == null
                 ? "merges " + duplicate : comment, caller, extra);
         // Re-derived while the duplicate, now without ties, still exists: its memberships go with their counts.
-        derived.forEach(facts -> facts.tiesChanged(List.of(survivor, duplicate)));
+        var around = new ArrayList<String>(List.of(survivor, duplicate));
+        around.addAll(citing);
+        derived.forEach(facts -> facts.tiesChanged(around));
         neo4j.query("MATCH (gone:Entity {key: $key}) DETACH DELETE gone").bind(duplicate).to("key").run();
         return result;
     }
@@ -395,8 +411,12 @@ public class EntityEditing {
             throw new BadRequestException(String.join("; ", checked.problems()));
         }
         var slug = (String) checked.properties().get("slug");
-        boolean slugTaken = neo4j.query("MATCH (n:%s {slug: $slug}) WHERE n.key <> $key RETURN count(n) > 0"
-                .formatted(kind)).bind(slug).to("slug").bind(key).to("key").fetchAs(Boolean.class).one().orElse(false);
+        // Archived entries keep their slugs, so that they can come back.
+        boolean slugTaken = neo4j.query("""
+                RETURN EXISTS { MATCH (n:%s {slug: $slug}) WHERE n.key <> $key }
+                    OR EXISTS { MATCH (n:Archived {slug: $slug}) WHERE n.archivedLabel = $label AND n.key <> $key }"""
+                .formatted(kind)).bind(slug).to("slug").bind(key).to("key").bind(kind.name()).to("label")
+                .fetchAs(Boolean.class).one().orElse(false);
         if (slugTaken) {
             throw new BadRequestException("input.slug: another " + kind.name().toLowerCase(Locale.ROOT)
                     + " has the slug '" + slug + "'");
@@ -533,9 +553,12 @@ public class EntityEditing {
         return key;
     }
 
-    /** Whether a key names an entry, an archived one, or a merged duplicate. */
+    /** Whether a key names an entry, an archived one, a merged duplicate, or one with a history. */
     private boolean taken(String key) {
-        return neo4j.query("RETURN EXISTS { (:Entity {key: $key}) } OR EXISTS { (:MergedEntity {key: $key}) }")
+        // A key with a history (an entry a re-import removed) stays taken too: its revisions name it.
+        return neo4j.query("""
+                RETURN EXISTS { (:Entity {key: $key}) } OR EXISTS { (:MergedEntity {key: $key}) }
+                       OR EXISTS { (:Revision {entityKey: $key}) }""")
                 .bind(key).to("key").fetchAs(Boolean.class).one().orElse(false);
     }
 
@@ -560,6 +583,24 @@ public class EntityEditing {
             throw new ConflictException(kind + " " + key, expected, locked.version());
         }
         return locked;
+    }
+
+    /**
+     * A region that anything lies, is located or is active in stays: taking it out of the hierarchy
+     * would change the partners and collaborations of every region above it. Its ties go first.
+     */
+    private void refuseRegionInUse(Label kind, String key) {
+        if (kind != Label.Region) {
+            return;
+        }
+        boolean used = neo4j.query("""
+                MATCH (r:Entity {key: $key})
+                RETURN EXISTS { (r)<-[:LOCATED_IN|ACTIVE_IN|PART_OF]-() } AS used""")
+                .bind(key).to("key").fetchAs(Boolean.class).one().orElse(false);
+        if (used) {
+            throw new BadRequestException("input.id: region " + key + " has regions, organisations, projects or events"
+                    + " in it; move or remove those ties first");
+        }
     }
 
     /**

@@ -29,8 +29,11 @@ final class TieMove {
         this.neo4j = neo4j;
     }
 
-    /** Moves every tie of {@code duplicate} to {@code survivor}; for documents, their citations too. */
-    int move(String duplicate, String survivor, boolean document) {
+    /**
+     * Moves every tie of {@code duplicate} to {@code survivor}; for documents, their citations too.
+     * Returns the contexts whose ties cite a moved document: their collaboration links name it.
+     */
+    List<String> move(String duplicate, String survivor, boolean document) {
         var ties = neo4j.query("""
                 MATCH (d:Entity {key: $duplicate})-[r]-(other:Entity)
                 WHERE type(r) IN $types AND other.key <> $survivor AND other.key <> $duplicate
@@ -56,8 +59,12 @@ final class TieMove {
                     OPTIONAL MATCH (a)-[existing:%1$s {key: $key}]->(b)
                     CALL (a, b, existing) {
                       WITH * WHERE existing IS NULL
+                      // A tie of this key removed before has revisions; the moved one goes on after them.
+                      OPTIONAL MATCH (earlier:Revision {entityKey: $key})
+                      WITH a, b, coalesce(max(earlier.version), 0) AS last
                       CREATE (a)-[r:%1$s]->(b)
-                      SET r = $properties
+                      SET r = $properties, r.version = CASE WHEN last > coalesce($properties.version, 1) THEN last
+                                                            ELSE coalesce($properties.version, 1) END
                     }
                     CALL (existing) {
                       WITH * WHERE existing IS NOT NULL
@@ -70,6 +77,9 @@ final class TieMove {
                     .bind(from).to("from").bind(to).to("to").bind(key).to("key").bind(properties).to("properties")
                     .bind(tie.get("id")).to("id").run();
         }
+        var citing = !document ? List.<String>of() : neo4j.query("""
+                MATCH (:Organisation)-[r:PARTICIPATES_IN|MEMBER_OF|FUNDS]->(c:Entity) WHERE $duplicate IN r.sources
+                RETURN DISTINCT c.key""").bind(duplicate).to("duplicate").fetchAs(String.class).all().stream().toList();
         if (document) {
             // Facts anywhere that cite the duplicate document now cite the survivor.
             neo4j.query("""
@@ -80,10 +90,12 @@ final class TieMove {
                     .bind(duplicate).to("duplicate").bind(survivor).to("survivor").run();
             neo4j.query("""
                     MATCH (o:Organisation) WHERE $duplicate IN o.identitySources
-                    SET o.identitySources = [s IN o.identitySources | CASE s WHEN $duplicate THEN $survivor ELSE s END]""")
+                    SET o.identitySources = reduce(all = [], s IN o.identitySources
+                        | CASE WHEN (CASE s WHEN $duplicate THEN $survivor ELSE s END) IN all THEN all
+                               ELSE all + (CASE s WHEN $duplicate THEN $survivor ELSE s END) END)""")
                     .bind(duplicate).to("duplicate").bind(survivor).to("survivor").run();
         }
-        return ties.size();
+        return citing;
     }
 
     private static List<String> replaced(Object sources, String duplicate, String survivor) {

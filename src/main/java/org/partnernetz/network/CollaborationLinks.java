@@ -10,7 +10,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the base facts of contexts and turns them into links by {@link ContextFacts#links()}: for
+ * Reads the base facts of contexts (what {@link ContextFacts#IS_CONTEXT} holds for, as the rebuild
+ * reads them; an archived project is none) and turns them into links by {@link ContextFacts#links()}: for
  * given contexts, for the contexts of some regions, for one organisation, or for given pairs. In the
  * caller's transaction. The derivation uses it for what a change touches; the reads use it for
  * pairs that are not stored (a single link) and for an organisation's pairs.
@@ -21,7 +22,8 @@ class CollaborationLinks {
     private static final String THROUGH = """
             UNWIND $keys AS key
             MATCH (c:Entity {key: key})
-            """ + ContextFacts.COLUMNS;
+            WHERE %s
+            """.formatted(ContextFacts.IS_CONTEXT) + ContextFacts.COLUMNS;
 
     private static final String IN_REGIONS = """
             MATCH (r:Region) WHERE r.key IN $regions
@@ -35,7 +37,8 @@ class CollaborationLinks {
             MATCH (o:Entity {key: $organisation})
             UNWIND COLLECT { MATCH (o)-[:PARTICIPATES_IN|MEMBER_OF|FUNDS]->(x) RETURN x } + [o] AS c
             WITH DISTINCT c
-            """ + ContextFacts.COLUMNS;
+            WHERE %s
+            """.formatted(ContextFacts.IS_CONTEXT) + ContextFacts.COLUMNS;
 
     /** The contexts two organisations share, and the two themselves (as funded). */
     private static final String OF_PAIRS = """
@@ -43,7 +46,8 @@ class CollaborationLinks {
             MATCH (x:Entity {key: pair[0]}), (y:Entity {key: pair[1]})
             UNWIND COLLECT { MATCH (x)-[:PARTICIPATES_IN|MEMBER_OF|FUNDS]->(s)<-[:PARTICIPATES_IN|MEMBER_OF|FUNDS]-(y) RETURN s } + [x, y] AS c
             WITH DISTINCT c
-            """ + ContextFacts.COLUMNS;
+            WHERE %s
+            """.formatted(ContextFacts.IS_CONTEXT) + ContextFacts.COLUMNS;
 
     private final Neo4jClient neo4j;
 

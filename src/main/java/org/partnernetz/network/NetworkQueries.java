@@ -80,7 +80,7 @@ class NetworkQueries {
                 MATCH (o)-[rel:LOCATED_IN|ACTIVE_IN]->(r) WHERE r IN regions
                 RETURN {kind: type(rel), region: r.key, rel: rel, through: null} AS tie, null AS x
                 UNION
-                MATCH (o)-[rel:PARTICIPATES_IN]->(x)-[:LOCATED_IN|ACTIVE_IN]->(r) WHERE r IN regions
+                MATCH (o)-[rel:PARTICIPATES_IN]->(x)-[:LOCATED_IN|ACTIVE_IN]->(r) WHERE r IN regions AND NOT x:Archived
                 RETURN {kind: 'PARTICIPATES_IN', region: r.key, rel: rel, through: x.key} AS tie, x
               }
               WITH key, tie, x

@@ -262,10 +262,16 @@ public class RelationshipEditing {
         return parts;
     }
 
-    /** Locks both ends of a relationship, then reads its properties and version. */
+    /**
+     * Locks both ends of a relationship, then reads its properties and version. Only ties the API
+     * states are found: those whose ends are of the kinds their type joins (a region's place in the
+     * hierarchy, say, is not one of them).
+     */
     private Map<String, Object> locked(String id, String type, String from, String to) {
         var labels = entities.labelsOf(List.of(from, to));
-        if (labels.get(from) == null || labels.get(to) == null) {
+        var relType = RelType.valueOf(type);
+        if (labels.get(from) == null || labels.get(to) == null || !relType.from().contains(labels.get(from))
+                || !relType.to().contains(labels.get(to))) {
             throw new NotFoundException("No relationship " + id);
         }
         revisions.lock(labels.get(from).name(), from);

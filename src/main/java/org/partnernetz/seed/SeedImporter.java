@@ -156,6 +156,7 @@ public class SeedImporter {
         relationships.forEach((type, rows) -> report.add(neo4j.query("""
                 UNWIND $rows AS row
                 WITH row WHERE NOT EXISTS { MATCH (:RemovedRelationship {key: row.props.key}) }
+                           AND (row.originalKey IS NULL OR NOT EXISTS { MATCH (:RemovedRelationship {key: row.originalKey}) })
                 MATCH (a:Entity {key: row.from})
                 MATCH (b:Entity {key: row.to})
                 MERGE (a)-[n:%s {key: row.props.key}]->(b)
@@ -235,27 +236,61 @@ public class SeedImporter {
             return rows;
         }
         var result = new LinkedHashMap<String, List<Map<String, Object>>>();
-        rows.forEach((type, list) -> list.forEach(row -> {
-            var from = merged.getOrDefault((String) row.get("from"), (String) row.get("from"));
-            var to = merged.getOrDefault((String) row.get("to"), (String) row.get("to"));
-            if (from.equals(to)) {
-                return;
-            }
-            @SuppressWarnings("unchecked")
-            var props = new HashMap<String, Object>((Map<String, Object>) row.get("props"));
-            var key = (String) props.get("key");
-            for (var end : List.of((String) row.get("from"), (String) row.get("to"))) {
-                if (merged.containsKey(end)) {
-                    key = EntryRules.rekey(key, end, merged.get(end));
+        rows.forEach((type, list) -> {
+            // By key: a tie both entries had is the survivor's, with the duplicate's sources added.
+            var byKey = new LinkedHashMap<String, Map<String, Object>>();
+            var moved = new java.util.HashSet<String>();
+            for (var row : list) {
+                var from = merged.getOrDefault((String) row.get("from"), (String) row.get("from"));
+                var to = merged.getOrDefault((String) row.get("to"), (String) row.get("to"));
+                if (from.equals(to)) {
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                var props = new HashMap<String, Object>((Map<String, Object>) row.get("props"));
+                var original = (String) props.get("key");
+                var key = original;
+                for (var end : List.of((String) row.get("from"), (String) row.get("to"))) {
+                    if (merged.containsKey(end)) {
+                        key = EntryRules.rekey(key, end, merged.get(end));
+                    }
+                }
+                props.put("key", key);
+                if (props.get("sources") instanceof List<?> sources) {
+                    props.put("sources", sources.stream().map(source -> merged.getOrDefault(String.valueOf(source),
+                            String.valueOf(source))).distinct().toList());
+                }
+                var redirected = new HashMap<String, Object>(Map.of("from", from, "to", to, "props", props));
+                if (!key.equals(original)) {
+                    // A removal of the duplicate's tie was marked under its old key.
+                    redirected.put("originalKey", original);
+                }
+                var earlier = byKey.get(key);
+                if (earlier == null) {
+                    byKey.put(key, redirected);
+                    if (!key.equals(original)) {
+                        moved.add(key);
+                    }
+                } else {
+                    var kept = moved.contains(key) && key.equals(original) ? redirected : earlier;
+                    var other = kept == redirected ? earlier : redirected;
+                    @SuppressWarnings("unchecked")
+                    var keptProps = (Map<String, Object>) kept.get("props");
+                    @SuppressWarnings("unchecked")
+                    var otherProps = (Map<String, Object>) other.get("props");
+                    var sources = new java.util.LinkedHashSet<Object>(keptProps.get("sources") instanceof List<?> l ? l : List.of());
+                    if (otherProps.get("sources") instanceof List<?> l) {
+                        sources.addAll(l);
+                    }
+                    keptProps.put("sources", List.copyOf(sources));
+                    byKey.put(key, kept);
+                    if (kept == redirected) {
+                        moved.remove(key);
+                    }
                 }
             }
-            props.put("key", key);
-            if (props.get("sources") instanceof List<?> sources) {
-                props.put("sources", sources.stream().map(source -> merged.getOrDefault(String.valueOf(source),
-                        String.valueOf(source))).distinct().toList());
-            }
-            result.computeIfAbsent(type, t -> new ArrayList<>()).add(Map.of("from", from, "to", to, "props", props));
-        }));
+            result.put(type, new ArrayList<>(byKey.values()));
+        });
         return result;
     }
 
