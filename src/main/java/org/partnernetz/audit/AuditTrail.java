@@ -92,10 +92,13 @@ public class AuditTrail implements WebGraphQlInterceptor, org.springframework.be
         var fields = new TreeSet<String>();
         try {
             Document document = Parser.parse(request.getDocument());
+            var fragments = new HashMap<String, graphql.language.SelectionSet>();
+            document.getDefinitionsOfType(graphql.language.FragmentDefinition.class)
+                    .forEach(fragment -> fragments.put(fragment.getName(), fragment.getSelectionSet()));
             for (var definition : document.getDefinitionsOfType(OperationDefinition.class)) {
                 if (request.getOperationName() == null || request.getOperationName().equals(definition.getName())) {
                     operation = definition.getOperation().name().toLowerCase(java.util.Locale.ROOT);
-                    definition.getSelectionSet().getSelectionsOfType(Field.class).forEach(f -> fields.add(f.getName()));
+                    topLevel(definition.getSelectionSet(), fragments, fields, 0);
                     break;
                 }
             }
@@ -120,6 +123,25 @@ public class AuditTrail implements WebGraphQlInterceptor, org.springframework.be
             queued.incrementAndGet();
         } else if (dropped.incrementAndGet() % 1000 == 1) {
             log.warn("The audit queue is full; {} entries dropped so far", dropped.get());
+        }
+    }
+
+    /** The fields at the top of an operation, through fragments (bounded, as a fragment may not nest itself). */
+    private static void topLevel(graphql.language.SelectionSet selections, Map<String, graphql.language.SelectionSet> fragments,
+            java.util.Set<String> fields, int depth) {
+        if (selections == null || depth > 10) {
+            return;
+        }
+        for (var selection : selections.getSelections()) {
+            switch (selection) {
+                case Field field -> fields.add(field.getName());
+                case graphql.language.InlineFragment inline -> topLevel(inline.getSelectionSet(), fragments, fields, depth + 1);
+                case graphql.language.FragmentSpread spread -> topLevel(fragments.get(spread.getName()), fragments, fields,
+                        depth + 1);
+                default -> {
+                    // No other kind of selection exists.
+                }
+            }
         }
     }
 

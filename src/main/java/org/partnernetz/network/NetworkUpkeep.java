@@ -9,6 +9,8 @@ import org.partnernetz.editing.EntryChanges;
 import org.partnernetz.graph.Label;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps partners and collaborations in step with edits of entries (not of ties: those are
@@ -65,11 +67,21 @@ class NetworkUpkeep implements EntryChanges {
         if (!organisations.isEmpty()) {
             partners.refresh(organisations);
         }
-        // A new region counts its partners from zero, as a rebuild would count them.
-        neo4j.query("""
+        // A new region counts its partners from zero, as a rebuild would count them, and gets the
+        // index over its collaboration rank once it is committed (a schema change needs its own transaction).
+        long newRegions = neo4j.query("""
                 UNWIND $keys AS key
                 MATCH (r:Entity {key: key}) WHERE r:Region AND r.partnerCount IS NULL
-                SET r.partnerCount = 0, r.directPartnerCount = 0""").bind(List.copyOf(keys)).to("keys").run();
+                SET r.partnerCount = 0, r.directPartnerCount = 0
+                RETURN count(r)""").bind(List.copyOf(keys)).to("keys").fetchAs(Long.class).one().orElse(0L);
+        if (newRegions > 0 && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    collaborations.ensureRankIndexes();
+                }
+            });
+        }
         // Only what is a context, or was one (an archived project still has its record), has links.
         collaborations.refresh(neo4j.query("""
                 UNWIND $keys AS key

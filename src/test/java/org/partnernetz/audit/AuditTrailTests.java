@@ -103,6 +103,20 @@ class AuditTrailTests {
         assertThat(times).isSortedAccordingTo(java.util.Comparator.<String>naturalOrder().reversed());
     }
 
+    @Test
+    void fieldsAskedForThroughFragmentsAreNamed() {
+        var created = http.post(admin, """
+                mutation { createApiToken(input: {name: "fragment reader", role: PARTNER}) { token { id } secret } }""",
+                Map.of()).body().at("/data/createApiToken");
+        var reader = created.at("/secret").asString();
+        assertThat(http.post(reader, """
+                query Both { ...Lists ... on Query { viewer { name } } }
+                fragment Lists on Query { regions(first: 1) { totalCount } }""", Map.of()).ok()).isTrue();
+        var entry = http.post(admin, TRAIL, Map.of("credential", created.at("/token/id").asString()))
+                .body().at("/data/auditTrail/edges/0/node");
+        assertThat(entry.at("/fields").toString()).isEqualTo("[\"regions\",\"viewer\"]");
+    }
+
     private long count() {
         trail.flush(java.time.Duration.ofSeconds(5));
         return neo4j.query("MATCH (a:AuditEntry) RETURN count(a)").fetchAs(Long.class).one().orElseThrow();
