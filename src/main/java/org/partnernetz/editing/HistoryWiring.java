@@ -51,7 +51,9 @@ class HistoryWiring implements RuntimeWiringConfigurer {
     HistoryWiring(Nodes nodes, Neo4jClient neo4j, BatchLoaderRegistry registry) {
         this.nodes = nodes;
         this.neo4j = neo4j;
+        // Not cached within a request: a document that changes an entry twice reads each new version.
         registry.<String, Stamp>forName(STAMPS)
+                .withOptions(options -> options.setCachingEnabled(false))
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> stamps(keys)));
     }
 
