@@ -295,11 +295,24 @@ class ScaleBenchmark {
             requestAs(token, remove, Map.of("id", added.json().at("/data/addRelationship/id").asString(),
                     "version", added.json().at("/data/addRelationship/relationship/version").asInt()));
         });
+        editSteps = timeline(sent, timeline[0], timeline[1]);
+        System.out.println("One edit over HTTP, query by query:" + editSteps);
+        adds.sort(Double::compare);
+        removes.sort(Double::compare);
+        return "addRelationship p50 %,.1f ms, max %,.1f ms; removeRelationship p50 %,.1f ms (project with %d participants, 20 of each, over HTTP with an API token)"
+                .formatted(adds.get(adds.size() / 2), adds.getLast(), removes.get(removes.size() / 2), participants);
+    }
+
+    /**
+     * The queries a request sent between {@code start} and {@code end} (nanoTime), each with the time
+     * until the next was sent (its answer and the work before the next); the last until the answer.
+     */
+    private static String timeline(List<QueryRecorder.Recorded> sent, long start, long end) {
         var steps = new StringBuilder();
-        long previous = timeline[0];
+        long previous = start;
         String label = "request in, until the first query";
         for (var query : sent) {
-            if (query.sentAt() > timeline[1]) {
+            if (query.sentAt() > end) {
                 break;
             }
             steps.append("%n    %6.1f ms  %s".formatted((query.sentAt() - previous) / 1e6, label));
@@ -307,13 +320,8 @@ class ScaleBenchmark {
             label = query.text().strip().replaceAll("\\s+", " ");
             label = label.length() > 90 ? label.substring(0, 90) + " ..." : label;
         }
-        steps.append("%n    %6.1f ms  %s, then the answer".formatted((timeline[1] - previous) / 1e6, label));
-        editSteps = steps.toString();
-        System.out.println("One edit over HTTP, query by query:" + editSteps);
-        adds.sort(Double::compare);
-        removes.sort(Double::compare);
-        return "addRelationship p50 %,.1f ms, max %,.1f ms; removeRelationship p50 %,.1f ms (project with %d participants, 20 of each, over HTTP with an API token)"
-                .formatted(adds.get(adds.size() / 2), adds.getLast(), removes.get(removes.size() / 2), participants);
+        steps.append("%n    %6.1f ms  %s, then the answer (mapping, JSON, HTTP)".formatted((end - previous) / 1e6, label));
+        return steps.toString();
     }
 
     /** One HTTP edit, query by query (see {@link #editOverHttp}). */
@@ -510,7 +518,11 @@ class ScaleBenchmark {
 
     /** What one bench measured. */
     private record Result(Bench bench, String outcome, List<Long> micros, Integer total, List<Profile> profiles,
-            long responseBytes) {
+            long responseBytes, String timeline) {
+
+        Result(Bench bench, String outcome, List<Long> micros, Integer total, List<Profile> profiles, long responseBytes) {
+            this(bench, outcome, micros, total, profiles, responseBytes, "");
+        }
 
         long percentile(double p) {
             var sorted = micros.stream().sorted().toList();
@@ -587,8 +599,15 @@ class ScaleBenchmark {
         if (outcome.equals("ok") && micros.size() < REPEATS) {
             outcome = "ok (budget of " + QUERY_BUDGET + " s reached)";
         }
+        // One more, warm, request with the time between its queries, to show where a page's time goes.
+        var span = new long[2];
+        var sent = recorder.during(() -> {
+            span[0] = System.nanoTime();
+            request(body);
+            span[1] = System.nanoTime();
+        });
         return new Result(bench, outcome, micros, total == null || total.isMissingNode() || total.isNull() ? null : total.asInt(),
-                profile(bench, cypher), first[0].json().toString().length());
+                profile(bench, cypher), first[0].json().toString().length(), timeline(sent, span[0], span[1]));
     }
 
     private List<Profile> profile(Bench bench, List<QueryRecorder.Recorded> cypher) {
@@ -819,6 +838,10 @@ class ScaleBenchmark {
                     continue;
                 }
                 md.append("### %s%n%n".formatted(result.bench().name()));
+                if (!result.timeline().isEmpty()) {
+                    md.append("One warm request, query by query (time from each query sent to the next):%n%n```%s%n```%n%n"
+                            .formatted(result.timeline()));
+                }
                 for (var profile : result.profiles()) {
                     md.append("%s db hits, %,d rows at most, %s memory:%n%n```cypher%n%s%n```%n%n".formatted(
                             profile.failure() != null ? profile.failure() : "%,d".formatted(profile.dbHits()),
