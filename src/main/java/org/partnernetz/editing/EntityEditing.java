@@ -108,17 +108,18 @@ public class EntityEditing {
         fields.put("key", key);
         var checked = check(kind, key, fields);
         var now = now();
-        neo4j.query("""
+        var written = neo4j.query("""
                 CREATE (n:Entity:%s)
-                SET n = $properties, n.origin = 'api', n.version = 1, n.updatedAt = $now, n.updatedBy = $by"""
-                .formatted(kind))
-                .bind(checked.properties()).to("properties").bind(now).to("now").bind(caller.name()).to("by").run();
+                SET n = $properties, n.origin = 'api', n.version = 1, n.updatedAt = $now, n.updatedBy = $by
+                RETURN n""".formatted(kind))
+                .bind(checked.properties()).to("properties").bind(now).to("now").bind(caller.name()).to("by")
+                .fetchAs(Node.class).mappedBy((types, record) -> record.get("n").asNode()).one().orElseThrow();
         writeImplied(checked.implied(), now, caller);
         revisions.record(key, 1, now, caller.name(), caller.credential(), comment(input),
                 Revisions.changes(fields(kind), Map.of(), fields));
         var created = key;
         derived.forEach(facts -> facts.tiesChanged(List.of(created)));
-        return read(key);
+        return nodes.toObject(written);
     }
 
     /**
@@ -140,7 +141,7 @@ public class EntityEditing {
                 after.put(field, value);
             }
         });
-        return write(kind, key, locked.version(), before, after, comment(input), caller);
+        return write(kind, key, locked, before, after, comment(input), caller);
     }
 
     /** Brings an entry's fields back to what they were at {@code revision}, as a new change. */
@@ -160,7 +161,7 @@ public class EntityEditing {
         }
         var before = current(kind, key, locked.properties());
         var after = at(kind, key, before, revision);
-        return write(kind, key, locked.version(), before, after, comment == null
+        return write(kind, key, locked, before, after, comment == null
                 ? "restores version " + revision : comment, caller);
     }
 
@@ -304,7 +305,7 @@ public class EntityEditing {
                 .bind(now).to("now").bind(caller.name()).to("by").bind(gone.version() + 1).to("version").run();
         revisions.record(duplicate, gone.version() + 1, now, caller.name(), caller.credential(), blankToNull(comment),
                 List.of(new Revision.FieldChange("mergedInto", null, "\"" + survivor + "\"")));
-        var result = write(kind, survivor, kept.version(), before, after, comment == null
+        var result = write(kind, survivor, kept, before, after, comment == null
                 ? "merges " + duplicate : comment, caller, extra);
         // Re-derived while the duplicate, now without ties, still exists: its memberships go with their counts.
         var around = new ArrayList<String>(List.of(survivor, duplicate));
@@ -314,16 +315,16 @@ public class EntityEditing {
         return result;
     }
 
-    private GraphObject write(Label kind, String key, int version, Map<String, Object> before,
+    private GraphObject write(Label kind, String key, Revisions.Locked locked, Map<String, Object> before,
             Map<String, Object> after, String comment, Caller caller) {
-        return write(kind, key, version, before, after, comment, caller, List.of());
+        return write(kind, key, locked, before, after, comment, caller, List.of());
     }
 
     /**
      * Writes an entry's new fields, as the import would write them, with the revision; unchanged
-     * fields leave the entry as it is.
+     * fields leave the entry as it is. {@code locked}: the entry as its write lock found it.
      */
-    private GraphObject write(Label kind, String key, int current, Map<String, Object> before,
+    private GraphObject write(Label kind, String key, Revisions.Locked locked, Map<String, Object> before,
             Map<String, Object> after, String comment, Caller caller, List<Revision.FieldChange> extra) {
         var changes = new ArrayList<>(Revisions.changes(fields(kind), before, after));
         if (changes.isEmpty() && extra.isEmpty()) {
@@ -335,23 +336,23 @@ public class EntityEditing {
         EntryRules.nodeProperties(kind).forEach(property -> values.put(property, null));
         values.putAll(checked.properties());
         values.remove("key");
-        int version = current + 1;
+        int version = locked.version() + 1;
         var now = now();
         var edited = new ArrayList<String>();
-        var node = node(key);
-        if ("seed".equals(node.get("origin").asString(null))) {
-            var seen = new LinkedHashSet<String>(node.get("editedFields").isNull() ? List.of()
-                    : node.get("editedFields").asList(value -> value.asString()));
+        if ("seed".equals(locked.properties().get("origin"))) {
+            var seen = new LinkedHashSet<String>(strings(locked.properties().get("editedFields")));
             changes.stream().map(Revision.FieldChange::field).filter(EntryRules.nodeProperties(kind)::contains)
                     .forEach(seen::add);
             edited.addAll(seen);
         }
-        neo4j.query("""
+        var written = neo4j.query("""
                 MATCH (n:Entity {key: $key})
                 SET n += $values, n.version = $version, n.updatedAt = $now, n.updatedBy = $by,
-                    n.editedFields = CASE WHEN size($edited) > 0 THEN $edited ELSE n.editedFields END""")
+                    n.editedFields = CASE WHEN size($edited) > 0 THEN $edited ELSE n.editedFields END
+                RETURN n""")
                 .bind(key).to("key").bind(values).to("values").bind(version).to("version").bind(now).to("now")
-                .bind(caller.name()).to("by").bind(edited).to("edited").run();
+                .bind(caller.name()).to("by").bind(edited).to("edited")
+                .fetchAs(Node.class).mappedBy((types, record) -> record.get("n").asNode()).one().orElseThrow();
         if (!Objects.equals(strings(before.get("sources")), strings(after.get("sources")))
                 && fields(kind).contains("sources")) {
             mentions(key, strings(before.get("sources")), strings(after.get("sources")), now, caller);
@@ -360,7 +361,7 @@ public class EntityEditing {
         var changed = new TreeSet<String>();
         changes.forEach(change -> changed.add(change.field()));
         derived.forEach(facts -> facts.fieldsChanged(kind, key, changed));
-        return read(key);
+        return nodes.toObject(written);
     }
 
     /** Replaces which documents mention an entry; a seeded mention removed stays removed on re-import. */

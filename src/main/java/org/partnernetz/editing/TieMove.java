@@ -30,7 +30,8 @@ final class TieMove {
     }
 
     /**
-     * Moves every tie of {@code duplicate} to {@code survivor}; for documents, their citations too.
+     * Moves every tie of {@code duplicate} to {@code survivor}, in one query per type of tie; for
+     * documents, their citations too.
      * Returns the contexts whose ties cite a moved document: their collaboration links name it.
      */
     List<String> move(String duplicate, String survivor, boolean document) {
@@ -41,42 +42,46 @@ final class TieMove {
                        properties(r) AS properties""")
                 .bind(duplicate).to("duplicate").bind(survivor).to("survivor").bind(TYPES).to("types")
                 .fetch().all();
+        var rowsByType = new java.util.TreeMap<String, java.util.List<Map<String, Object>>>();
         for (var tie : ties) {
-            // The type was read from the graph and is one of TYPES, so it may stand in the query text.
-            var type = (String) tie.get("type");
             boolean outgoing = Boolean.TRUE.equals(tie.get("outgoing"));
-            var from = outgoing ? survivor : (String) tie.get("other");
-            var to = outgoing ? (String) tie.get("other") : survivor;
             @SuppressWarnings("unchecked")
             var properties = new HashMap<String, Object>((Map<String, Object>) tie.get("properties"));
-            var key = EntryRules.rekey((String) properties.get("key"), duplicate, survivor);
-            properties.put("key", key);
+            properties.put("key", EntryRules.rekey((String) properties.get("key"), duplicate, survivor));
             if (document) {
                 properties.put("sources", replaced(properties.get("sources"), duplicate, survivor));
             }
-            neo4j.query("""
-                    MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
-                    OPTIONAL MATCH (a)-[existing:%1$s {key: $key}]->(b)
-                    CALL (a, b, existing) {
-                      WITH * WHERE existing IS NULL
-                      // A tie of this key removed before has revisions; the moved one goes on after them.
-                      OPTIONAL MATCH (earlier:Revision {entityKey: $key})
-                      WITH a, b, coalesce(max(earlier.version), 0) AS last
-                      CREATE (a)-[r:%1$s]->(b)
-                      SET r = $properties, r.version = CASE WHEN last > coalesce($properties.version, 1) THEN last
-                                                            ELSE coalesce($properties.version, 1) END
-                    }
-                    CALL (existing) {
-                      WITH * WHERE existing IS NOT NULL
-                      SET existing.sources = reduce(all = coalesce(existing.sources, []), s IN coalesce($properties.sources, [])
-                                                    | CASE WHEN s IN all THEN all ELSE all + s END)
-                    }
-                    WITH 1 AS done
-                    MATCH ()-[old]->() WHERE elementId(old) = $id
-                    DELETE old""".formatted(type))
-                    .bind(from).to("from").bind(to).to("to").bind(key).to("key").bind(properties).to("properties")
-                    .bind(tie.get("id")).to("id").run();
+            rowsByType.computeIfAbsent((String) tie.get("type"), type -> new java.util.ArrayList<>()).add(Map.of(
+                    "id", tie.get("id"),
+                    "from", outgoing ? survivor : tie.get("other"),
+                    "to", outgoing ? tie.get("other") : survivor,
+                    "properties", properties));
         }
+        // One query per type, whatever the number of ties. The type was read from the graph and is
+        // one of TYPES, so it may stand in the query text.
+        rowsByType.forEach((type, rows) -> neo4j.query("""
+                UNWIND $rows AS row
+                MATCH (a:Entity {key: row.from}), (b:Entity {key: row.to})
+                OPTIONAL MATCH (a)-[existing:%1$s {key: row.properties.key}]->(b)
+                CALL (a, b, existing, row) {
+                  WITH * WHERE existing IS NULL
+                  // A tie of this key removed before has revisions; the moved one goes on after them.
+                  OPTIONAL MATCH (earlier:Revision {entityKey: row.properties.key})
+                  WITH a, b, row, coalesce(max(earlier.version), 0) AS last
+                  CREATE (a)-[r:%1$s]->(b)
+                  SET r = row.properties,
+                      r.version = CASE WHEN last > coalesce(row.properties.version, 1) THEN last
+                                       ELSE coalesce(row.properties.version, 1) END
+                }
+                CALL (existing, row) {
+                  WITH * WHERE existing IS NOT NULL
+                  SET existing.sources = reduce(all = coalesce(existing.sources, []), s IN coalesce(row.properties.sources, [])
+                                                | CASE WHEN s IN all THEN all ELSE all + s END)
+                }
+                WITH row
+                MATCH ()-[old]->() WHERE elementId(old) = row.id
+                DELETE old""".formatted(type))
+                .bind(rows).to("rows").run());
         var citing = !document ? List.<String>of() : neo4j.query("""
                 MATCH (:Organisation)-[r:PARTICIPATES_IN|MEMBER_OF|FUNDS]->(c:Entity) WHERE $duplicate IN r.sources
                 RETURN DISTINCT c.key""").bind(duplicate).to("duplicate").fetchAs(String.class).all().stream().toList();

@@ -95,15 +95,6 @@ public class Revisions {
     }
 
     /**
-     * The version a new relationship with this key starts at: 1, or after the last revision of one
-     * with the same key that was removed.
-     */
-    public int nextVersion(String key) {
-        return neo4j.query("MATCH (r:Revision {entityKey: $key}) RETURN coalesce(max(r.version), 0) + 1")
-                .bind(key).to("key").fetchAs(Integer.class).one().orElse(1);
-    }
-
-    /**
      * Writes the revision of a change that brought an entity or relationship (by key) to
      * {@code version}; an entity's is linked to it.
      */

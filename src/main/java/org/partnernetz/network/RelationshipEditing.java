@@ -101,7 +101,7 @@ public class RelationshipEditing {
             throw new BadRequestException(String.join("; ", checked.problems()));
         }
         // Both ends locked first: two editors adding the same relationship follow each other.
-        revisions.lockAll(Map.of(from, described.get(from).label().name(), to, described.get(to).label().name()));
+        revisions.lockAll(bothEnds(from, described.get(from).label(), to, described.get(to).label()));
         var now = OffsetDateTime.now(ZoneOffset.UTC);
         var properties = new HashMap<String, Object>(checked.properties());
         properties.values().removeIf(java.util.Objects::isNull);
@@ -135,22 +135,12 @@ public class RelationshipEditing {
     /** Removes a relationship the API or the seed stated; {@code version} as for any change. */
     @PreAuthorize("hasRole('EDITOR')")
     public String remove(String id, Integer version, String comment, Caller caller) {
-        if (version == null) {
-            throw new BadRequestException("input.version is required: the version the change was made against");
-        }
-        // An id is "type|from|to|role": its ends are found by their keys, the relationship among theirs.
-        var parts = parts(id);
-        var type = parts[0];
-        var from = parts[1];
-        var to = parts[2];
-        mayChange(caller, from, to);
-        var found = locked(id, type, from, to);
-        int current = ((Number) found.get("version")).intValue();
-        if (current != version) {
-            throw new ConflictException("Relationship " + id, version, current);
-        }
-        @SuppressWarnings("unchecked")
-        var before = (Map<String, Object>) found.get("properties");
+        var found = found(id, version, caller);
+        var type = found.type();
+        var from = found.from();
+        var to = found.to();
+        int current = found.version();
+        var before = found.properties();
         neo4j.query("MATCH (:Entity {key: $from})-[r:%s {key: $key}]->(:Entity {key: $to}) DELETE r".formatted(type))
                 .bind(from).to("from").bind(to).to("to").bind(id).to("key").run();
         var now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -179,21 +169,12 @@ public class RelationshipEditing {
     @PreAuthorize("hasRole('EDITOR')")
     public Stated update(Map<String, Object> input, Caller caller) {
         var id = (String) input.get("id");
-        if (!(input.get("version") instanceof Number version)) {
-            throw new BadRequestException("input.version is required: the version the change was made against");
-        }
-        var parts = parts(id);
-        var type = parts[0];
-        var from = parts[1];
-        var to = parts[2];
-        mayChange(caller, from, to);
-        var found = locked(id, type, from, to);
-        int current = ((Number) found.get("version")).intValue();
-        if (current != version.intValue()) {
-            throw new ConflictException("Relationship " + id, version.intValue(), current);
-        }
-        @SuppressWarnings("unchecked")
-        var before = (Map<String, Object>) found.get("properties");
+        var found = found(id, input.get("version") instanceof Number number ? number.intValue() : null, caller);
+        var type = found.type();
+        var from = found.from();
+        var to = found.to();
+        int current = found.version();
+        var before = found.properties();
         var fields = new HashMap<String, Object>();
         fields.put("type", type);
         fields.put("from", from);
@@ -214,11 +195,11 @@ public class RelationshipEditing {
         }
         @SuppressWarnings("unchecked")
         var sources = fields.get("sources") instanceof List<?> list ? (List<String>) list : List.<String>of();
-        var referenced = new ArrayList<String>(sources);
-        referenced.add(from);
-        referenced.add(to);
-        var labels = entities.labelsOf(referenced);
-        var checked = EntryRules.relationship(fields, "input", labels::get, this::kindOf);
+        var described = new HashMap<>(found.ends());
+        if (!sources.isEmpty()) {
+            described.putAll(entities.describe(sources));
+        }
+        var checked = EntryRules.relationship(fields, "input", key -> label(described, key), key -> kind(described, key));
         if (!checked.problems().isEmpty()) {
             throw new BadRequestException(String.join("; ", checked.problems()));
         }
@@ -240,17 +221,20 @@ public class RelationshipEditing {
             changes.forEach(change -> edited.add(change.field()));
         }
         var now = OffsetDateTime.now(ZoneOffset.UTC);
-        neo4j.query("""
+        var written = neo4j.query("""
                 MATCH (:Entity {key: $from})-[r:%s {key: $key}]->(:Entity {key: $to})
                 SET r += $values, r.version = $version, r.updatedAt = $now, r.updatedBy = $by,
-                    r.editedFields = CASE WHEN size($edited) > 0 THEN $edited ELSE r.editedFields END""".formatted(type))
+                    r.editedFields = CASE WHEN size($edited) > 0 THEN $edited ELSE r.editedFields END
+                RETURN r""".formatted(type))
                 .bind(from).to("from").bind(to).to("to").bind(id).to("key").bind(values).to("values")
                 .bind(current + 1).to("version").bind(now).to("now").bind(caller.name()).to("by")
-                .bind(new ArrayList<>(edited)).to("edited").run();
+                .bind(new ArrayList<>(edited)).to("edited")
+                .fetchAs(Relationship.class).mappedBy((types, record) -> Relationship.from(record.get("r").asRelationship()))
+                .one().orElseThrow();
         rederive(type, from, to);
         revisions.record(id, current + 1, now, caller.name(), caller.credential(), input.get("comment") instanceof String comment
                 && !comment.isBlank() ? comment.strip() : null, changes);
-        return new Stated(id, read(id, type, from, to));
+        return new Stated(id, written);
     }
 
     /** The type and ends an id names ("type|from|to|role"); NOT_FOUND if it names none. */
@@ -262,25 +246,46 @@ public class RelationshipEditing {
         return parts;
     }
 
+    /** A relationship about to change: its type and ends (with their labels and kinds), version and properties. */
+    private record Found(String type, String from, String to, int version, Map<String, Object> properties,
+            Map<String, EntityQueries.Described> ends) {
+    }
+
     /**
-     * Locks both ends of a relationship, then reads its properties and version. Only ties the API
+     * The relationship an id names, for a change made against {@code version}: both ends locked (in
+     * one query, in key order), the caller's limit and the version checked. Only ties the API
      * states are found: those whose ends are of the kinds their type joins (a region's place in the
      * hierarchy, say, is not one of them).
      */
-    private Map<String, Object> locked(String id, String type, String from, String to) {
-        var labels = entities.labelsOf(List.of(from, to));
+    private Found found(String id, Integer version, Caller caller) {
+        if (version == null) {
+            throw new BadRequestException("input.version is required: the version the change was made against");
+        }
+        // An id is "type|from|to|role": its ends are found by their keys, the relationship among theirs.
+        var parts = parts(id);
+        var type = parts[0];
+        var from = parts[1];
+        var to = parts[2];
+        mayChange(caller, from, to);
+        var ends = entities.describe(List.of(from, to));
         var relType = RelType.valueOf(type);
-        if (labels.get(from) == null || labels.get(to) == null || !relType.from().contains(labels.get(from))
-                || !relType.to().contains(labels.get(to))) {
+        if (label(ends, from) == null || label(ends, to) == null || !relType.from().contains(label(ends, from))
+                || !relType.to().contains(label(ends, to))) {
             throw new NotFoundException("No relationship " + id);
         }
-        revisions.lock(labels.get(from).name(), from);
-        revisions.lock(labels.get(to).name(), to);
-        return neo4j.query("""
+        revisions.lockAll(bothEnds(from, label(ends, from), to, label(ends, to)));
+        var row = neo4j.query("""
                 MATCH (:Entity {key: $from})-[r:%s {key: $key}]->(:Entity {key: $to})
                 RETURN properties(r) AS properties, coalesce(r.version, 1) AS version""".formatted(type))
                 .bind(from).to("from").bind(to).to("to").bind(id).to("key").fetch().one()
                 .orElseThrow(() -> new NotFoundException("No relationship " + id));
+        int current = ((Number) row.get("version")).intValue();
+        if (current != version) {
+            throw new ConflictException("Relationship " + id, version, current);
+        }
+        @SuppressWarnings("unchecked")
+        var properties = (Map<String, Object>) row.get("properties");
+        return new Found(type, from, to, current, properties, ends);
     }
 
     private Relationship read(String id, String type, String from, String to) {
@@ -348,6 +353,14 @@ public class RelationshipEditing {
         return GlobalId.looksLikeGlobalId(reference) ? GlobalId.parse(reference).key() : reference;
     }
 
+    /** The ends of a tie to lock, key to label (one entry if a tie joins a thing to itself). */
+    private static Map<String, String> bothEnds(String from, Label fromLabel, String to, Label toLabel) {
+        var ends = new HashMap<String, String>();
+        ends.put(from, fromLabel.name());
+        ends.put(to, toLabel.name());
+        return ends;
+    }
+
     private static Label label(Map<String, EntityQueries.Described> described, String key) {
         var found = described.get(key);
         return found == null ? null : found.label();
@@ -356,12 +369,6 @@ public class RelationshipEditing {
     private static String kind(Map<String, EntityQueries.Described> described, String key) {
         var found = described.get(key);
         return found == null ? null : found.kind();
-    }
-
-    private String kindOf(String key) {
-        // Through :Entity, whose key constraint is the index (a lookup by :Organisation would scan them all).
-        return neo4j.query("MATCH (n:Entity {key: $key}) WHERE n:Organisation RETURN n.kind").bind(key).to("key")
-                .fetchAs(String.class).one().orElse(null);
     }
 
 }
