@@ -46,11 +46,9 @@ class AuditTrailTests {
 
     @Test
     void mutationsAndTokenUsesAreAuditedWithTheirCredentialAndOutcome() {
-        var created = http.post(admin, """
-                mutation { createApiToken(input: {name: "audited partner", role: PARTNER}) { token { id } secret } }""",
-                Map.of()).body().at("/data/createApiToken");
-        var partner = created.at("/secret").asString();
-        var tokenId = created.at("/token/id").asString();
+        var created = http.createToken(admin, "audited partner", "PARTNER");
+        var partner = created.secret();
+        var tokenId = created.id();
 
         long anonymousBefore = count();
         http.post(null, "{ organisations(first: 1) { totalCount } }", Map.of());
@@ -105,14 +103,12 @@ class AuditTrailTests {
 
     @Test
     void fieldsAskedForThroughFragmentsAreNamed() {
-        var created = http.post(admin, """
-                mutation { createApiToken(input: {name: "fragment reader", role: PARTNER}) { token { id } secret } }""",
-                Map.of()).body().at("/data/createApiToken");
-        var reader = created.at("/secret").asString();
+        var created = http.createToken(admin, "fragment reader", "PARTNER");
+        var reader = created.secret();
         assertThat(http.post(reader, """
                 query Both { ...Lists ... on Query { viewer { name } } }
                 fragment Lists on Query { regions(first: 1) { totalCount } }""", Map.of()).ok()).isTrue();
-        var entry = http.post(admin, TRAIL, Map.of("credential", created.at("/token/id").asString()))
+        var entry = http.post(admin, TRAIL, Map.of("credential", created.id()))
                 .body().at("/data/auditTrail/edges/0/node");
         assertThat(entry.at("/fields").toString()).isEqualTo("[\"regions\",\"viewer\"]");
     }

@@ -59,8 +59,7 @@ class RelationshipEditingTests {
     void anEditor() {
         http = new GraphQlHttp(port);
         var admin = tokens.createFirstAdmin("relationship admin").secret();
-        editor = http.post(admin, "mutation { createApiToken(input: {name: \"ties editor\", role: EDITOR}) { secret } }",
-                Map.of()).body().at("/data/createApiToken/secret").asString();
+        editor = http.createToken(admin, "ties editor", "EDITOR").secret();
     }
 
     @Test
@@ -118,9 +117,7 @@ class RelationshipEditingTests {
         assertThat(unsourced.body().at("/errors/0/message").asString()).contains("sources");
 
         var admin = tokens.createFirstAdmin("limit admin").secret();
-        var limited = http.post(admin, """
-                mutation { createApiToken(input: {name: "limited ties", role: EDITOR, organisations: ["whkt"]}) { secret } }""",
-                Map.of()).body().at("/data/createApiToken/secret").asString();
+        var limited = http.createToken(admin, "limited ties", "EDITOR", "whkt").secret();
         assertThat(http.post(limited, ADD, Map.of("input", participation(List.of(SOURCE)))).classification())
                 .isEqualTo("FORBIDDEN");
         assertThat(http.post(null, ADD, Map.of("input", participation(List.of(SOURCE)))).classification())

@@ -34,11 +34,6 @@ class EditingTests {
               updateOrganisation(input: $input) { organisation { key name note website version updatedBy } }
             }""";
 
-    private static final String CREATE_TOKEN = """
-            mutation($name: String!, $role: Role!, $organisations: [String!]) {
-              createApiToken(input: {name: $name, role: $role, organisations: $organisations}) { secret }
-            }""";
-
     @LocalServerPort
     int port;
 
@@ -190,14 +185,8 @@ class EditingTests {
     // ------------------------------------------------------------------ helpers
 
     private String token(String name, String role, List<String> organisations) {
-        var variables = new HashMap<String, Object>(Map.of("name", name, "role", role));
-        if (organisations != null) {
-            variables.put("organisations", organisations);
-        }
-        var response = post(admin, CREATE_TOKEN, variables);
-        var secret = response.body().at("/data/createApiToken/secret");
-        assertThat(secret.isString()).as(response.text()).isTrue();
-        return secret.asString();
+        return new GraphQlHttp(port).createToken(admin, name, role,
+                organisations == null ? new String[0] : organisations.toArray(String[]::new)).secret();
     }
 
     private int version(String key) {

@@ -40,6 +40,30 @@ public final class GraphQlHttp {
         }
     }
 
+    /** A token made over HTTP by an admin, as {@code createApiToken} returns it. */
+    public record Token(String id, String secret) {
+    }
+
+    /**
+     * Creates an API token with {@code adminSecret}: its name, role and, for a limited editor, its
+     * organisations (none: no limit). Fails the test when the hub refuses.
+     */
+    public Token createToken(String adminSecret, String name, String role, String... organisations) {
+        var variables = new java.util.HashMap<String, Object>(Map.of("name", name, "role", role));
+        if (organisations.length > 0) {
+            variables.put("organisations", java.util.List.of(organisations));
+        }
+        var response = post(adminSecret, """
+                mutation($name: String!, $role: Role!, $organisations: [String!]) {
+                  createApiToken(input: {name: $name, role: $role, organisations: $organisations}) { secret token { id } }
+                }""", variables);
+        var created = response.body().at("/data/createApiToken");
+        if (!created.at("/secret").isString()) {
+            throw new AssertionError("no token made: " + response.text());
+        }
+        return new Token(created.at("/token/id").asString(), created.at("/secret").asString());
+    }
+
     public Response post(String bearer, String query, Map<String, Object> variables) {
         return send(bearer == null ? null : "Bearer " + bearer, query, variables);
     }
