@@ -4,11 +4,12 @@
 # derives the collaborations, then times the main queries over HTTP and profiles their Cypher.
 # Writes bench/results/scale-<date>.md (other sizes: scale-<date>-<organisations>x<relationships>.md).
 #
-#   bench/scale.sh                    # full size; about 4 minutes on 2 cores
+#   bench/scale.sh                    # full size; about 5 minutes on 2 cores
 #   bench/scale.sh small              # 2,000 organisations, 20,000 relationships: a quick try
 #   ORGANISATIONS=20000 RELATIONSHIPS=200000 bench/scale.sh
 #
-# Settings (environment): ORGANISATIONS, RELATIONSHIPS, REPEATS (timed requests per query, 20),
+# Settings (environment): ORGANISATIONS, RELATIONSHIPS, WARM_SECONDS (of every query in turn before timing, 60),
+# REPEATS (timed requests per query, 20),
 # WARMUP (3), QUERY_TIMEOUT (seconds, 60), QUERY_BUDGET (seconds of timed requests per query, 150),
 # PAGE_CACHE (2GB), HEAP (JVM -Xmx of the benchmark, 8g), SEED (42). Other -D arguments are passed on
 # to Maven, e.g. -Dscale.name=caritas or -Dscale.keepData=true.
@@ -29,6 +30,7 @@ exec ./mvnw -B -Pscale-bench test \
   -Dscale.relationships="${RELATIONSHIPS:-1000000}" \
   -Dscale.repeats="${REPEATS:-20}" \
   -Dscale.warmup="${WARMUP:-3}" \
+  -Dscale.warmSeconds="${WARM_SECONDS:-60}" \
   -Dscale.queryTimeoutSeconds="${QUERY_TIMEOUT:-60}" \
   -Dscale.queryBudgetSeconds="${QUERY_BUDGET:-150}" \
   -Dscale.pageCache="${PAGE_CACHE:-2GB}" \

@@ -74,16 +74,52 @@ public class EntityQueries {
 
     /** The seed key of the object a client names by global id, seed key or slug; NOT_FOUND otherwise. */
     public String resolveKey(Label label, String reference, String argument) {
+        var value = referenceValue(label, reference, argument);
+        return neo4j.query(matchReference(label, "n", "ref") + " RETURN n.key AS key")
+                .bind(value).to("ref")
+                .fetchAs(String.class).one()
+                .orElseThrow(() -> notFound(label, reference));
+    }
+
+    /**
+     * What to look a client's reference up by: the seed key of a global id, or the reference itself
+     * (a seed key or a slug). BAD_REQUEST when it is blank or the global id of another type.
+     */
+    public static String referenceValue(Label label, String reference, String argument) {
         if (reference == null || reference.isBlank()) {
             throw new BadRequestException(argument + " must name a " + label.name().toLowerCase() + " by slug or id");
         }
-        if (GlobalId.looksLikeGlobalId(reference) && GlobalId.parse(reference).label() != label) {
-            throw new BadRequestException(argument + " '" + reference + "' is a " + GlobalId.parse(reference).label()
-                    + ", expected a " + label);
+        if (GlobalId.looksLikeGlobalId(reference)) {
+            var globalId = GlobalId.parse(reference);
+            if (globalId.label() != label) {
+                throw new BadRequestException(argument + " '" + reference + "' is a " + globalId.label()
+                        + ", expected a " + label);
+            }
+            return globalId.key();
         }
-        return findKey(label, reference)
-                .orElseThrow(() -> new NotFoundException("No " + label.name().toLowerCase() + " has the id or slug '"
-                        + reference + "'. Find one by name with " + label.name().toLowerCase() + "s(name: ...)"));
+        return reference;
+    }
+
+    /**
+     * The opening clauses of a query that starts from an object a client names: they bind
+     * {@code variable} to the object of {@code label} whose seed key (or a key merged into it) or slug
+     * is the parameter {@code parameter} (a {@link #referenceValue}), and yield no row when there is
+     * none. So a query resolves its reference itself instead of in a round trip of its own.
+     */
+    public static String matchReference(Label label, String variable, String parameter) {
+        return """
+                OPTIONAL MATCH (%1$s_merged:MergedEntity {key: $%2$s})
+                OPTIONAL MATCH (%1$s_byKey:Entity {key: coalesce(%1$s_merged.into, $%2$s)}) WHERE %1$s_byKey:%3$s
+                OPTIONAL MATCH (%1$s_bySlug:%3$s {slug: $%2$s})
+                WITH coalesce(%1$s_byKey, %1$s_bySlug) AS %1$s WHERE %1$s IS NOT NULL
+                """.formatted(variable, parameter, label);
+    }
+
+    /** The NOT_FOUND error for a reference that names no object of {@code label}. */
+    public static NotFoundException notFound(Label label, String reference) {
+        var name = label.name().toLowerCase();
+        return new NotFoundException("No " + name + " has the id or slug '" + reference + "'. Find one by name with "
+                + name + "s(name: ...)");
     }
 
     /**
@@ -107,14 +143,7 @@ public class EntityQueries {
             }
             key = globalId.key();
         }
-        return neo4j.query("""
-                OPTIONAL MATCH (merged:MergedEntity {key: $ref})
-                OPTIONAL MATCH (byId:Entity {key: coalesce(merged.into, $ref)}) WHERE byId:%1$s
-                OPTIONAL MATCH (bySlug:%1$s {slug: $ref})
-                WITH coalesce(byId.key, bySlug.key) AS key
-                WHERE key IS NOT NULL
-                RETURN key
-                """.formatted(label))
+        return neo4j.query(matchReference(label, "n", "ref") + " RETURN n.key AS key")
                 .bind(key).to("ref")
                 .fetchAs(String.class).one();
     }

@@ -2,12 +2,13 @@ package org.partnernetz.network;
 
 import java.util.List;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import org.partnernetz.account.Caller;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.Dates;
 import org.partnernetz.graphql.PageRequest;
 import org.partnernetz.relationship.Relationship;
+import org.partnernetz.source.KnownSources;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -61,11 +62,15 @@ class NetworkController {
     @QueryMapping
     Connection<PartnerEdge> partners(@Argument String region, @Argument Boolean includeSubregions,
             @Argument List<String> kinds, @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingEnvironment environment) {
         boolean subregions = includeSubregions == null || includeSubregions;
-        return network.partners(region, subregions, kinds, PageRequest.of(first, after),
+        var selection = environment.getSelectionSet();
+        var read = network.partners(region, subregions, kinds, PageRequest.of(first, after),
                 PageRequest.nested(selection, "edges/ties"),
-                selection.contains("edges/ties") || selection.contains("edges/tieCount"));
+                selection.contains("edges/ties") || selection.contains("edges/tieCount"),
+                selection.contains("edges/ties/relationship/sources"));
+        KnownSources.prime(environment, read.sources());
+        return read.answer();
     }
 
     /** The first {@code first} of the ties the page read (it read as many as the largest selection asks for). */
@@ -87,9 +92,13 @@ class NetworkController {
     @QueryMapping
     Connection<Connection.Edge<Collaboration>> collaborations(@Argument String region, @Argument String organisation,
             @Argument String from, @Argument String to, @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection) {
-        return network.collaborations(region, organisation, Dates.argument("from", from), Dates.argument("to", to),
+            DataFetchingEnvironment environment) {
+        var selection = environment.getSelectionSet();
+        var read = network.collaborations(region, organisation, Dates.argument("from", from), Dates.argument("to", to),
                 PageRequest.of(first, after), selection.contains("totalCount"),
-                PageRequest.nested(selection, "edges/node/links"), selection.contains("edges/node/links/through"));
+                PageRequest.nested(selection, "edges/node/links"), selection.contains("edges/node/links/through"),
+                selection.contains("edges/node/links/sources"));
+        KnownSources.prime(environment, read.sources());
+        return read.answer();
     }
 }

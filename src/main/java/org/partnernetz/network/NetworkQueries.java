@@ -9,7 +9,9 @@ import java.util.Set;
 
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
+import org.partnernetz.graph.EntityQueries;
 import org.partnernetz.graph.GraphObject;
+import org.partnernetz.graph.Label;
 import org.partnernetz.graph.Nodes;
 import org.partnernetz.graph.PartialDate;
 import org.partnernetz.graph.Props;
@@ -50,11 +52,12 @@ class NetworkQueries {
     /**
      * A page of partners as an index-ordered read: organisations in name order, each checked against
      * the derived membership ({@link PartnerDerivation}), until the page is full; the total is the
-     * region's stored count (counted only when a kind filter applies). The position condition is
-     * {@link SortKey#seek}.
+     * region's stored count (counted only when a kind filter applies). The region is resolved from
+     * the client's reference in the same query; the position condition is {@link SortKey#seek}.
+     * Followed by {@link #TIES} when the request shows ties, or by nothing.
      */
     private static final String PARTNERS = """
-            MATCH (root:Entity {key: $region}) WHERE root:Region
+            %3$s
             CALL (root) {
               MATCH (o:Organisation)
               WHERE %2$s
@@ -62,20 +65,22 @@ class NetworkQueries {
                 AND ($kinds IS NULL OR o.kind IN $kinds)
               RETURN o, [o.sortName, o.key] AS position ORDER BY o.sortName, o.key LIMIT $limit
             }
-            RETURN %1$s AS total, collect({o: o, position: position}) AS page
+            WITH root, %1$s AS total, collect({o: o, position: position}) AS page
             """;
+
+    private static final String WITHOUT_TIES = "RETURN total, page, [] AS regions, [] AS ties, [] AS sources";
 
     /**
      * The ties of the page's organisations, from the base facts: the regions in scope once, and for
      * each organisation how many ties it has and its first {@code $first} (by kind, region, project
-     * or event, role; region and project or event by key) with those projects and events.
+     * or event, role; region and project or event by key) with those projects and events; and, when
+     * the request shows them, the source documents those ties cite.
      */
     private static final String TIES = """
-            MATCH (root:Entity {key: $region}) WHERE root:Region
-            WITH %s AS regions
-            CALL (regions) {
-              UNWIND $keys AS key
-              MATCH (o:Entity {key: key})
+            WITH total, page, %s AS regions
+            CALL (page, regions) {
+              UNWIND page AS entry
+              WITH entry.o AS o, regions
               CALL (o, regions) {
                 MATCH (o)-[rel:LOCATED_IN|ACTIVE_IN]->(r) WHERE r IN regions
                 RETURN {kind: type(rel), region: r.key, rel: rel, through: null} AS tie, null AS x
@@ -83,13 +88,21 @@ class NetworkQueries {
                 MATCH (o)-[rel:PARTICIPATES_IN]->(x)-[:LOCATED_IN|ACTIVE_IN]->(r) WHERE r IN regions AND NOT x:Archived
                 RETURN {kind: 'PARTICIPATES_IN', region: r.key, rel: rel, through: x.key} AS tie, x
               }
-              WITH key, tie, x
+              WITH o, tie, x
               ORDER BY tie.kind, tie.region, coalesce(tie.through, ''), coalesce(tie.rel.role, '')
-              WITH key, collect({tie: tie, x: x}) AS found
-              RETURN key, size(found) AS count, [t IN found[..$first] | t.tie] AS ties,
-                     [t IN found[..$first] WHERE t.x IS NOT NULL | t.x] AS contexts
+              WITH o, collect({tie: tie, x: x}) AS found
+              RETURN collect({key: o.key, count: size(found), ties: [t IN found[..$first] | t.tie],
+                              contexts: [t IN found[..$first] WHERE t.x IS NOT NULL | t.x]}) AS ties
             }
-            RETURN regions, collect({key: key, count: count, ties: ties, contexts: contexts}) AS page
+            CALL (ties) {
+              UNWIND ties AS of
+              UNWIND of.ties AS tie
+              UNWIND CASE WHEN $withSources THEN coalesce(tie.rel.sources, []) ELSE [] END AS sourceKey
+              WITH DISTINCT sourceKey
+              MATCH (s:Entity {key: sourceKey}) WHERE s:Source
+              RETURN collect(s) AS sources
+            }
+            RETURN total, page, regions, ties, sources
             """.formatted(REGIONS_BELOW);
 
     /**
@@ -115,22 +128,27 @@ class NetworkQueries {
             ORDER BY p.`%1$s` LIMIT $limit
             """;
 
-    /** A region's stored pair count and the keys of the regions inside it, itself included. */
-    private static final String REGION_SCOPE = """
-            MATCH (root:Entity {key: $region}) WHERE root:Region
-            RETURN coalesce(root.collaborationCount, 0) AS count,
+    /**
+     * The region a client names (resolved in the query: no row if it names none), its stored pair
+     * count, and the keys of the regions inside it, itself included.
+     */
+    private static final String REGION_SCOPE = EntityQueries.matchReference(Label.Region, "root", "region") + """
+            RETURN root.key AS key, coalesce(root.collaborationCount, 0) AS count,
                    COLLECT { MATCH (r:Region)-[:PART_OF*0..6]->(root) RETURN DISTINCT r.key } AS below
             """;
 
     private static final String NODES = "UNWIND $keys AS key MATCH (n:Entity {key: key}) RETURN key, n";
 
-    /** One organisation's stored pairs (first of the pair: a prefix of the key; or second), and its pair count. */
-    private static final String STORED_OF_ORGANISATION = """
-            MATCH (o:Entity {key: $organisation})
-            RETURN coalesce(o.collaborationCount, 0) AS count,
-                   COLLECT { MATCH (p:Collaboration) WHERE p.pairKey STARTS WITH $prefix RETURN p
+    /**
+     * The organisation a client names (resolved in the query: no row if it names none), its stored
+     * pairs (first of the pair: a prefix of the key; or second), and its pair count.
+     */
+    private static final String STORED_OF_ORGANISATION = EntityQueries.matchReference(Label.Organisation, "o",
+            "organisation") + """
+            RETURN o.key AS key, coalesce(o.collaborationCount, 0) AS count,
+                   COLLECT { MATCH (p:Collaboration) WHERE p.pairKey STARTS WITH o.key + '|' RETURN p
                              UNION ALL
-                             MATCH (p:Collaboration {b: $organisation}) RETURN p } AS pairs
+                             MATCH (p:Collaboration {b: o.key}) RETURN p } AS pairs
             """;
 
     /** One pair as read, with the links the request shows. */
@@ -166,68 +184,71 @@ class NetworkQueries {
     }
 
     /**
-     * A page of partners, each with its first {@code tiesFirst} ties and the number of its ties;
-     * {@code withTies}: whether the request shows ties or their number (if not, they are not read).
+     * A page of partners of the region a client names, each with its first {@code tiesFirst} ties
+     * and the number of its ties, in one query; {@code withTies}: whether the request shows ties or
+     * their number (if not, they are not read); {@code withSources}: whether it shows the ties'
+     * source documents, which then come along ({@link Read#sources}). NOT_FOUND if the reference
+     * names no region.
      */
-    Connection<PartnerEdge> partners(String regionKey, boolean includeSubregions, List<String> kinds, PageRequest page,
-            int tiesFirst, boolean withTies) {
+    Read<Connection<PartnerEdge>> partners(String region, boolean includeSubregions, List<String> kinds,
+            PageRequest page, int tiesFirst, boolean withTies, boolean withSources) {
         var parameters = new HashMap<String, Object>();
-        parameters.put("region", regionKey);
+        parameters.put("region", EntityQueries.referenceValue(Label.Region, region, "region"));
         parameters.put("includeSubregions", includeSubregions);
         parameters.put("kinds", kinds);
         parameters.put("limit", page.limit());
+        parameters.put("first", tiesFirst);
+        parameters.put("withSources", withSources);
         SortKey.bindAfter("partners", PARTNER_ORDER, page, parameters);
-        record Page(int total, List<Connection.Row<Organisation>> rows) {
-        }
         var cypher = PARTNERS.formatted(kinds == null ? STORED_PARTNER_COUNT : PARTNER_COUNT_OF_KINDS,
-                SortKey.seek(PARTNER_ORDER, page));
-        var found = neo4j.query(cypher).bindAll(parameters).fetchAs(Page.class)
-                .mappedBy((types, record) -> new Page(record.get("total").asInt(),
-                        record.get("page").asList(v -> new Connection.Row<>(Organisation.from(v.get("o").asNode()),
-                                v.get("position").asList(Value::asObject)))))
-                .one().orElse(new Page(0, List.of()));
-        Map<String, Ties> ties = withTies ? ties(regionKey, includeSubregions, tiesFirst,
-                found.rows().stream().map(Connection.Row::item).toList()) : Map.of();
-        return Connection.of("partners", found.rows(), page, found.total(), (organisation, cursor) -> {
-            var of = ties.getOrDefault(organisation.key(), new Ties(List.of(), 0));
-            return new PartnerEdge(cursor, organisation, of.first(), of.count());
-        });
+                SortKey.seek(PARTNER_ORDER, page), EntityQueries.matchReference(Label.Region, "root", "region"))
+                + (withTies ? TIES : WITHOUT_TIES);
+        return neo4j.query(cypher).bindAll(parameters).fetchAs(Read.class).mappedBy((types, record) -> {
+            var rows = record.get("page").asList(v -> new Connection.Row<>(Organisation.from(v.get("o").asNode()),
+                    v.get("position").asList(Value::asObject)));
+            var ties = ties(record);
+            var connection = Connection.of("partners", rows, page, record.get("total").asInt(),
+                    (Organisation organisation, String cursor) -> {
+                        var of = ties.getOrDefault(organisation.key(), new Ties(List.of(), 0));
+                        return new PartnerEdge(cursor, organisation, of.first(), of.count());
+                    });
+            return new Read<>(connection, record.get("sources").asList(Value::asNode));
+        }).one().map(read -> {
+            @SuppressWarnings("unchecked")
+            var typed = (Read<Connection<PartnerEdge>>) read;
+            return typed;
+        }).orElseThrow(() -> EntityQueries.notFound(Label.Region, region));
+    }
+
+    /** What a query answered, and the source documents it read along with it for the request to show. */
+    record Read<T>(T answer, List<Node> sources) {
     }
 
     /** Some of an organisation's ties and how many it has. */
     private record Ties(List<PartnerTie> first, int count) {
     }
 
-    /** The ties of each organisation to the region (or a region inside it), by organisation key. */
-    private Map<String, Ties> ties(String regionKey, boolean includeSubregions, int first,
-            List<Organisation> organisations) {
+    /** The ties of each organisation of a page to the region (or a region inside it), by organisation key. */
+    private Map<String, Ties> ties(org.neo4j.driver.Record record) {
         var ties = new HashMap<String, Ties>();
-        if (organisations.isEmpty()) {
-            return ties;
-        }
-        neo4j.query(TIES).bind(regionKey).to("region").bind(includeSubregions).to("includeSubregions")
-                .bind(organisations.stream().map(Organisation::key).toList()).to("keys").bind(first).to("first")
-                .fetchAs(Void.class).mappedBy((types, record) -> {
-                    var regions = new HashMap<String, Region>();
-                    record.get("regions").asList(Value::asNode).forEach(node -> {
-                        var region = Region.from(node);
-                        regions.put(region.key(), region);
-                    });
-                    record.get("page").asList(Value::asMap).forEach(entry -> {
-                        var contexts = new HashMap<String, GraphObject>();
-                        ((List<?>) entry.get("contexts")).forEach(context -> {
-                            var object = nodes.toObject((Node) context);
-                            contexts.put(object.key(), object);
-                        });
-                        var of = ((List<?>) entry.get("ties")).stream().map(tie -> (Map<?, ?>) tie)
-                                .map(tie -> new PartnerTie((String) tie.get("kind"), regions.get((String) tie.get("region")),
-                                        contexts.get((String) tie.get("through")), Relationship.from(
-                                                (org.neo4j.driver.types.Relationship) tie.get("rel"))))
-                                .toList();
-                        ties.put((String) entry.get("key"), new Ties(of, ((Number) entry.get("count")).intValue()));
-                    });
-                    return null;
-                }).all();
+        var regions = new HashMap<String, Region>();
+        record.get("regions").asList(Value::asNode).forEach(node -> {
+            var region = Region.from(node);
+            regions.put(region.key(), region);
+        });
+        record.get("ties").asList(Value::asMap).forEach(entry -> {
+            var contexts = new HashMap<String, GraphObject>();
+            ((List<?>) entry.get("contexts")).forEach(context -> {
+                var object = nodes.toObject((Node) context);
+                contexts.put(object.key(), object);
+            });
+            var of = ((List<?>) entry.get("ties")).stream().map(tie -> (Map<?, ?>) tie)
+                    .map(tie -> new PartnerTie((String) tie.get("kind"), regions.get((String) tie.get("region")),
+                            contexts.get((String) tie.get("through")), Relationship.from(
+                                    (org.neo4j.driver.types.Relationship) tie.get("rel"))))
+                    .toList();
+            ties.put((String) entry.get("key"), new Ties(of, ((Number) entry.get("count")).intValue()));
+        });
         return ties;
     }
 
@@ -244,9 +265,9 @@ class NetworkQueries {
      * kind and context; 0: none); {@code withContexts}: whether it shows the
      * projects, events and councils they run through; what it does not show is not read.
      */
-    Connection<Connection.Edge<Collaboration>> collaborations(String regionKey, String organisationKey,
+    Read<Connection<Connection.Edge<Collaboration>>> collaborations(String region, String organisation,
             PartialDate from, PartialDate to, PageRequest page, boolean countAll, int linksFirst,
-            boolean withContexts) {
+            boolean withContexts, boolean withSources) {
         boolean withLinks = linksFirst > 0;
         var parameters = new HashMap<String, Object>();
         SortKey.bindAfter("collaborations", PAIR_ORDER, page, parameters);
@@ -254,24 +275,28 @@ class NetworkQueries {
         long fromDay = from == null ? DerivedLink.OPEN_START : from.first().toEpochDay();
         long toDay = to == null ? DerivedLink.OPEN_END : to.last().toEpochDay();
         boolean windowed = from != null || to != null;
-        var scope = regionKey == null ? null
-                : neo4j.query(REGION_SCOPE).bind(regionKey).to("region").fetch().one().orElseThrow();
+        var scope = region == null ? null
+                : neo4j.query(REGION_SCOPE).bind(EntityQueries.referenceValue(Label.Region, region, "region")).to("region")
+                        .fetch().one().orElseThrow(() -> EntityQueries.notFound(Label.Region, region));
+        var regionKey = scope == null ? null : (String) scope.get("key");
         Set<String> below = scope == null ? null : Set.copyOf(strings(scope.get("below")));
         List<Ranked> strongest;
         java.util.function.Supplier<List<Ranked>> everyPair;
         Integer storedCount;
-        if (organisationKey != null) {
-            record Stored(int count, List<Ranked> pairs) {
+        if (organisation != null) {
+            record Stored(String key, int count, List<Ranked> pairs) {
             }
-            var stored = neo4j.query(STORED_OF_ORGANISATION).bind(organisationKey).to("organisation")
-                    .bind(organisationKey + "|").to("prefix").fetchAs(Stored.class).mappedBy((types, record) ->
-                            new Stored(record.get("count").asInt(), record.get("pairs").asList(v -> {
+            var stored = neo4j.query(STORED_OF_ORGANISATION)
+                    .bind(EntityQueries.referenceValue(Label.Organisation, organisation, "organisation")).to("organisation")
+                    .fetchAs(Stored.class).mappedBy((types, record) ->
+                            new Stored(record.get("key").asString(), record.get("count").asInt(), record.get("pairs").asList(v -> {
                                 var node = v.asNode();
                                 var pairKey = node.get("pairKey").asString();
                                 return new Ranked(pairKey, StoredPair.read(pairKey, node.get("links").asList(Value::asString),
                                         node.get("starts").asList(Value::asLong), node.get("ends").asList(Value::asLong))
                                         .shown(below, fromDay, toDay));
-                            }))).one().orElse(new Stored(0, List.of()));
+                            }))).one().orElseThrow(() -> EntityQueries.notFound(Label.Organisation, organisation));
+            var organisationKey = stored.key();
             strongest = stored.pairs().stream().filter(r -> r.weight() >= 2 && r.after(position))
                     .sorted(STRONGEST_FIRST).limit(page.limit()).toList();
             everyPair = () -> computed(links.ofOrganisation(organisationKey), below, fromDay, toDay);
@@ -294,10 +319,11 @@ class NetworkQueries {
         }
         int total = storedCount != null ? storedCount
                 : countAll ? (all != null ? all : everyPair.get()).size() : -1;
-        var objects = objects(ranked, linksFirst, withContexts);
+        var objects = objects(ranked, linksFirst, withContexts, withSources);
         var rows = ranked.stream().map(r -> new Connection.Row<>(collaboration(r, linksFirst, objects),
                 List.<Object>of((long) r.weight(), r.pairKey()))).toList();
-        return Connection.ofNodes("collaborations", rows, page, total);
+        var sources = objects.values().stream().filter(node -> node.hasLabel(Label.Source.name())).toList();
+        return new Read<>(Connection.ofNodes("collaborations", rows, page, total), sources);
     }
 
     /** Pairs with their links in the regions (all when null) and window, strongest first. */
@@ -432,14 +458,24 @@ class NetworkQueries {
         return new Position(number.intValue(), key);
     }
 
-    /** The organisations and contexts of the page, by seed key, in one read. */
-    private Map<String, Node> objects(List<Ranked> ranked, int linksFirst, boolean withContexts) {
+    /**
+     * The organisations of the page, and the contexts and source documents of the links it shows
+     * where it shows them, by seed key, in one read.
+     */
+    private Map<String, Node> objects(List<Ranked> ranked, int linksFirst, boolean withContexts, boolean withSources) {
         var keys = new java.util.TreeSet<String>();
         for (var r : ranked) {
             keys.add(StoredPair.first(r.pairKey()));
             keys.add(StoredPair.second(r.pairKey()));
-            if (withContexts) {
-                firstLinks(r, linksFirst).forEach(link -> keys.add(link.context()));
+            if (withContexts || withSources) {
+                for (var link : firstLinks(r, linksFirst)) {
+                    if (withContexts) {
+                        keys.add(link.context());
+                    }
+                    if (withSources) {
+                        keys.addAll(link.sources());
+                    }
+                }
             }
         }
         var objects = new HashMap<String, Node>();

@@ -2,8 +2,6 @@ package org.partnernetz.network;
 
 import java.util.List;
 
-import org.partnernetz.graph.EntityQueries;
-import org.partnernetz.graph.Label;
 import org.partnernetz.graph.PartialDate;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
@@ -12,32 +10,28 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The network questions, who works where and with whom: the feature's transaction boundary.
- * Regions and organisations are named by slug, seed key or global id; one that names nothing is
- * NOT_FOUND.
+ * Regions and organisations are named by slug, seed key or global id, resolved by each page's own
+ * query; one that names nothing is NOT_FOUND.
  */
 @Service
 @Transactional(readOnly = true)
 public class NetworkService {
 
-    private final EntityQueries entities;
     private final NetworkQueries network;
 
-    NetworkService(EntityQueries entities, NetworkQueries network) {
-        this.entities = entities;
+    NetworkService(NetworkQueries network) {
         this.network = network;
     }
 
-    Connection<PartnerEdge> partners(String region, boolean includeSubregions, List<String> kinds, PageRequest page,
-            int tiesFirst, boolean withTies) {
-        var regionKey = entities.resolveKey(Label.Region, region, "region");
-        return network.partners(regionKey, includeSubregions, kinds, page, tiesFirst, withTies);
+    NetworkQueries.Read<Connection<PartnerEdge>> partners(String region, boolean includeSubregions, List<String> kinds,
+            PageRequest page, int tiesFirst, boolean withTies, boolean withSources) {
+        return network.partners(region, includeSubregions, kinds, page, tiesFirst, withTies, withSources);
     }
 
-    Connection<Connection.Edge<Collaboration>> collaborations(String region, String organisation, PartialDate from,
-            PartialDate to, PageRequest page, boolean countAll, int linksFirst, boolean withContexts) {
-        var regionKey = region == null ? null : entities.resolveKey(Label.Region, region, "region");
-        var organisationKey = organisation == null ? null
-                : entities.resolveKey(Label.Organisation, organisation, "organisation");
-        return network.collaborations(regionKey, organisationKey, from, to, page, countAll, linksFirst, withContexts);
+    NetworkQueries.Read<Connection<Connection.Edge<Collaboration>>> collaborations(String region, String organisation,
+            PartialDate from, PartialDate to, PageRequest page, boolean countAll, int linksFirst, boolean withContexts,
+            boolean withSources) {
+        return network.collaborations(region, organisation, from, to, page, countAll, linksFirst, withContexts,
+                withSources);
     }
 }

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 @Component
 class SourceDocumentsWiring implements RuntimeWiringConfigurer {
 
-    private static final String LOADER = "sourcesByKey";
+    static final String LOADER = "sourcesByKey";
     private static final List<String> TYPES_WITH_SOURCES = List.of("Relationship", "CollaborationLink", "Identity");
 
     SourceDocumentsWiring(BatchLoaderRegistry registry, SourceLoader sources) {

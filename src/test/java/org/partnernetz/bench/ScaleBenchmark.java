@@ -81,6 +81,11 @@ class ScaleBenchmark {
     private static final long SEED = Long.getLong("scale.seed", 42);
     private static final int BATCH = Integer.getInteger("scale.batchSize", 10_000);
     private static final int WARMUP = Integer.getInteger("scale.warmup", 3);
+    /**
+     * Seconds of requests, every query in turn, before anything is timed: a hub in service has
+     * compiled its hot code, and one that has just written a million relationships has not.
+     */
+    private static final int WARM_SECONDS = Integer.getInteger("scale.warmSeconds", 60);
     private static final int REPEATS = Integer.getInteger("scale.repeats", 20);
     private static final int QUERY_TIMEOUT = Integer.getInteger("scale.queryTimeoutSeconds", 60);
     /** After this much time spent on one query's measured runs, stop repeating it. */
@@ -177,11 +182,12 @@ class ScaleBenchmark {
                 derivation.millis, derivation.steps, derivation.memory,
                 derivation.error == null ? "" : " (failed: " + derivation.error + ")");
         tightenTransactionTimeout();
+        var busiest = network.busiestSlug();
+        var benches = benches(busiest);
+        warmUp(benches);
         measureOneChange(derivation);
 
         var counts = counts();
-        var busiest = network.busiestSlug();
-        var benches = benches(busiest);
         var results = new ArrayList<Result>();
         for (var bench : benches) {
             var result = measure(bench);
@@ -563,6 +569,29 @@ class ScaleBenchmark {
         }
     }
 
+    /** How the hub was warmed before anything was timed. */
+    private String warmedUp = "not warmed up";
+
+    /** Every query in turn, round after round, for {@link #WARM_SECONDS} (whole rounds; at least one). */
+    private void warmUp(List<Bench> benches) {
+        long started = System.nanoTime();
+        int rounds = 0;
+        int requests = 0;
+        do {
+            for (var bench : benches) {
+                var variables = bench.variables().get();
+                if (variables != null) {
+                    request(body(bench.document(), variables));
+                    requests++;
+                }
+            }
+            rounds++;
+        } while (System.nanoTime() - started < WARM_SECONDS * 1_000_000_000L);
+        warmedUp = "%d rounds through every query (%,d requests, %.0f s)".formatted(rounds, requests,
+                (System.nanoTime() - started) / 1e9);
+        System.out.println("Warmed up: " + warmedUp);
+    }
+
     private Result measure(Bench bench) {
         System.out.println("Measuring " + bench.name() + " ...");
         var variables = bench.variables().get();
@@ -780,6 +809,8 @@ class ScaleBenchmark {
                     .formatted(ORGANISATIONS) + "-Dscale.relationships=%d` (seed %d, %d warm-up + up to %d timed "
                     .formatted(RELATIONSHIPS, SEED, WARMUP, REPEATS) + "requests per query, %d s budget and %d s timeout per query).%n%n"
                     .formatted(QUERY_BUDGET, QUERY_TIMEOUT));
+            md.append("Before the change and the queries were timed, the hub was warmed up by %s, as a hub in service is (`-Dscale.warmSeconds`, 0 for one round).%n%n"
+                    .formatted(warmedUp));
 
             md.append("## The graph%n%n".formatted());
             md.append("Synthetic network (beside the curated seed): %,d organisations (%,d councils), %,d projects, %,d events, %,d sources; %,d relationships written: %s.%n%n"

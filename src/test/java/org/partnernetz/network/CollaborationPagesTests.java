@@ -101,7 +101,7 @@ class CollaborationPagesTests {
             // Pages of 4 show no links; the others the first 3 of each pair's.
             int linksFirst = size == 4 ? 0 : 3;
             var page = network.collaborations(region, organisation, window[0], window[1], PageRequest.of(size, cursor), true,
-                    linksFirst, size != 4);
+                    linksFirst, size != 4, size != 4).answer();
             page.edges().forEach(edge -> {
                 lines.add(edge.node().organisationA().key() + "|" + edge.node().organisationB().key()
                         + " " + edge.node().weight());

@@ -1,0 +1,42 @@
+package org.partnernetz.graphql;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionInput;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Parsed and validated documents by their text. Partner websites send the same few documents over
+ * and over with other variables, and parsing and validating one costs more than many a page's own
+ * work. What a document parses and validates to depends only on its text and the schema, so the
+ * cache needs no invalidation and several instances need not share it; it is bounded by the
+ * documents' total length.
+ */
+@Component
+class DocumentCache implements GraphQlSourceBuilderCustomizer, PreparsedDocumentProvider {
+
+    /** At most this many characters of documents are kept. */
+    static final long MAX_CHARACTERS = 8_000_000;
+
+    private final Cache<String, PreparsedDocumentEntry> documents = Caffeine.newBuilder()
+            .maximumWeight(MAX_CHARACTERS)
+            .weigher((String text, PreparsedDocumentEntry entry) -> text.length())
+            .build();
+
+    @Override
+    public void customize(org.springframework.graphql.execution.GraphQlSource.SchemaResourceBuilder builder) {
+        builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(this));
+    }
+
+    @Override
+    public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
+            Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+        return CompletableFuture.completedFuture(documents.get(input.getQuery(), text -> parseAndValidate.apply(input)));
+    }
+}
