@@ -12,7 +12,6 @@ import org.partnernetz.source.KnownSources;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
@@ -71,22 +70,6 @@ class NetworkController {
                 selection.contains("edges/ties/relationship/sources"));
         KnownSources.prime(environment, read.sources());
         return read.answer();
-    }
-
-    /** The first {@code first} of the ties the page read (it read as many as the largest selection asks for). */
-    @SchemaMapping(typeName = "PartnerEdge")
-    List<PartnerTie> ties(PartnerEdge edge, @Argument Integer first) {
-        return head(edge.ties(), PageRequest.nested(first));
-    }
-
-    /** The first {@code first} of the links the page read. */
-    @SchemaMapping(typeName = "Collaboration")
-    List<CollaborationLink> links(Collaboration collaboration, @Argument Integer first) {
-        return head(collaboration.links(), PageRequest.nested(first));
-    }
-
-    private static <T> List<T> head(List<T> items, int size) {
-        return items.subList(0, Math.min(size, items.size()));
     }
 
     @QueryMapping

@@ -151,6 +151,20 @@ class NetworkQueries {
                              MATCH (p:Collaboration {b: o.key}) RETURN p } AS pairs
             """;
 
+    /**
+     * The same with only the strongest {@code $limit} stored pairs after a position on either side,
+     * for a page of all the organisation's pairs at any time: index-ordered reads of the network's
+     * rank among the pairs of each side ({@code a} or {@code b} and {@code rank}).
+     */
+    private static final String RANKED_OF_ORGANISATION = EntityQueries.matchReference(Label.Organisation, "o",
+            "organisation") + """
+            RETURN o.key AS key, coalesce(o.collaborationCount, 0) AS count,
+                   COLLECT { MATCH (p:Collaboration) WHERE p.a = o.key AND p.rank > $position
+                             RETURN p ORDER BY p.rank LIMIT $limit }
+                   + COLLECT { MATCH (p:Collaboration) WHERE p.b = o.key AND p.rank > $position
+                               RETURN p ORDER BY p.rank LIMIT $limit } AS pairs
+            """;
+
     /** One pair as read, with the links the request shows. */
     private record Ranked(String pairKey, int weight, List<DerivedLink> shown, Position position) {
         Ranked(String pairKey, List<DerivedLink> shown) {
@@ -286,8 +300,12 @@ class NetworkQueries {
         if (organisation != null) {
             record Stored(String key, int count, List<Ranked> pairs) {
             }
-            var stored = neo4j.query(STORED_OF_ORGANISATION)
+            // Without a region or a window, the page is the strongest pairs in the network's rank.
+            boolean ranked = below == null && !windowed;
+            var stored = neo4j.query(ranked ? RANKED_OF_ORGANISATION : STORED_OF_ORGANISATION)
                     .bind(EntityQueries.referenceValue(Label.Organisation, organisation, "organisation")).to("organisation")
+                    .bind(position == null ? "" : StoredPair.rank(position.weight(), position.pairKey())).to("position")
+                    .bind(page.limit()).to("limit")
                     .fetchAs(Stored.class).mappedBy((types, record) ->
                             new Stored(record.get("key").asString(), record.get("count").asInt(), record.get("pairs").asList(v -> {
                                 var node = v.asNode();
@@ -300,7 +318,7 @@ class NetworkQueries {
             strongest = stored.pairs().stream().filter(r -> r.weight() >= 2 && r.after(position))
                     .sorted(STRONGEST_FIRST).limit(page.limit()).toList();
             everyPair = () -> computed(links.ofOrganisation(organisationKey), below, fromDay, toDay);
-            storedCount = below == null && !windowed ? stored.count() : null;
+            storedCount = ranked ? stored.count() : null;
         } else {
             var property = regionKey == null ? StoredPair.RANK : StoredPair.rankProperty(regionKey);
             strongest = strongestStored(property, below, fromDay, toDay, windowed, position, page.limit(), withLinks);
@@ -342,7 +360,8 @@ class NetworkQueries {
     /**
      * The strongest {@code limit} pairs after {@code position} with two links or more in the scope
      * and window. Without a window, the entries of the rank index after the cursor. With one, the
-     * index is read from its start, a growing chunk at a time, until the page is full and its last
+     * index is read from its start, a growing chunk at a time (the first ten pages' worth, as a
+     * window usually needs a few hundred pairs read and each chunk is a round trip), until the page is full and its last
      * pair outranks every pair not read yet: those have at most as many links in all as the last pair
      * read, and no more in the window; one with exactly as many comes after the last read by pair
      * key, so it cannot come before a page pair with a key up to that one.
@@ -361,7 +380,7 @@ class NetworkQueries {
         }
         var best = new ArrayList<Ranked>();
         var start = "";
-        int chunk = Math.max(50, 4 * limit);
+        int chunk = Math.max(200, 10 * limit);
         while (true) {
             var read = inWindow(property, start, chunk, below, from, to);
             for (var entry : read) {

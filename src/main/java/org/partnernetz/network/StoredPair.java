@@ -104,6 +104,7 @@ record StoredPair(String pairKey, List<DerivedLink> links) {
     Map<String, Object> properties(Map<String, Set<String>> above) {
         var properties = new HashMap<String, Object>();
         properties.put("pairKey", pairKey);
+        properties.put("a", first(pairKey));
         properties.put("b", b());
         properties.put(RANK, rank(links.size(), pairKey));
         regionWeights(above).forEach((region, weight) -> {

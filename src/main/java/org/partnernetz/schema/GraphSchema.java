@@ -86,7 +86,14 @@ public class GraphSchema implements SmartLifecycle {
                     "CREATE INDEX audit_entry_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)")),
             new Step(9, "archived entries by slug (their slugs stay theirs; the index also makes the label known, so"
                     + " queries that leave archived entries out draw no warning before the first archive)", List.of(
-                    "CREATE INDEX archived_entity_slug IF NOT EXISTS FOR (n:Archived) ON (n.slug)")));
+                    "CREATE INDEX archived_entity_slug IF NOT EXISTS FOR (n:Archived) ON (n.slug)")),
+            new Step(10, "an organisation's stored pairs in rank order: each pair's first organisation in `a`,"
+                    + " and indexes on either organisation with the rank", List.of(
+                    """
+                    MATCH (p:Collaboration) WHERE p.a IS NULL
+                    CALL (p) { SET p.a = split(p.pairKey, '|')[0] } IN TRANSACTIONS OF 10000 ROWS""",
+                    "CREATE INDEX collaboration_a_rank IF NOT EXISTS FOR (c:Collaboration) ON (c.a, c.rank)",
+                    "CREATE INDEX collaboration_b_rank IF NOT EXISTS FOR (c:Collaboration) ON (c.b, c.rank)")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;

@@ -98,4 +98,19 @@ class GraphSchemaTests {
         assertThat(existing()).contains("entity_key").doesNotContain("entity_id");
     }
 
+    @Test
+    void storedPairsOfAnOlderVersionGetTheirFirstOrganisation() {
+        // As a hub before step 10 left them: pairs without `a`.
+        neo4j.query("MATCH (p:Collaboration) REMOVE p.a").run();
+        neo4j.query("MATCH (v:SchemaVersion {id: 'schema'}) SET v.version = 9").run();
+        var pairs = neo4j.query("MATCH (p:Collaboration) RETURN count(p)").fetchAs(Long.class).one().orElseThrow();
+        assertThat(pairs).isPositive();
+
+        assertThat(schema.apply()).isEqualTo(GraphSchema.latest());
+
+        assertThat(neo4j.query("""
+                MATCH (p:Collaboration) WHERE p.pairKey = p.a + '|' + p.b RETURN count(p)
+                """).fetchAs(Long.class).one()).contains(pairs);
+        assertThat(existing()).contains("collaboration_a_rank", "collaboration_b_rank");
+    }
 }
