@@ -411,15 +411,17 @@ class NetworkQueries {
 
     /**
      * Entries of a rank index with their number of links in the window (and regions), counted in
-     * the database so that the links themselves are not sent; {@code position} is each entry's place
+     * the database from each link's days and regions, each list read once, so that the links
+     * themselves are neither read nor sent; {@code position} is each entry's place
      * in the index (its weight in all).
      */
     private static final String IN_WINDOW = """
             MATCH (p:Collaboration) WHERE p.`%1$s` > $position
             WITH p ORDER BY p.`%1$s` LIMIT $limit
-            RETURN p.pairKey AS pairKey, p.`%1$s` AS rank,
-                   size([i IN range(0, size(p.links) - 1) WHERE p.starts[i] <= $to AND p.ends[i] >= $from
-                         AND ($below IS NULL OR any(k IN split(split(p.links[i], '\t')[8], ',') WHERE k IN $below))]) AS weight
+            WITH p.pairKey AS pairKey, p.`%1$s` AS rank, p.starts AS starts, p.ends AS ends, p.linkRegions AS regions
+            RETURN pairKey, rank,
+                   size([i IN range(0, size(starts) - 1) WHERE starts[i] <= $to AND ends[i] >= $from
+                         AND ($below IS NULL OR any(k IN split(regions[i], ',') WHERE k IN $below))]) AS weight
             """;
 
     private List<Ranked> inWindow(String property, String start, int limit, Set<String> below, long from, long to) {

@@ -115,12 +115,17 @@ record StoredPair(String pairKey, List<DerivedLink> links) {
         var encoded = new ArrayList<String>(links.size());
         var starts = new ArrayList<Long>(links.size());
         var ends = new ArrayList<Long>(links.size());
+        var regions = new ArrayList<String>(links.size());
         for (var link : links) {
             encoded.add(link.encoded());
             starts.add(link.startDay());
             ends.add(link.endDay());
+            regions.add(String.join(",", link.regions()));
         }
         properties.put("links", encoded);
+        // The regions of each link again, on their own: a time window counts a pair's links in a
+        // region without reading the links themselves.
+        properties.put("linkRegions", regions);
         properties.put("starts", starts);
         properties.put("ends", ends);
         return properties;

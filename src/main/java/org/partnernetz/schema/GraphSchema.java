@@ -93,7 +93,11 @@ public class GraphSchema implements SmartLifecycle {
                     MATCH (p:Collaboration) WHERE p.a IS NULL
                     CALL (p) { SET p.a = split(p.pairKey, '|')[0] } IN TRANSACTIONS OF 10000 ROWS""",
                     "CREATE INDEX collaboration_a_rank IF NOT EXISTS FOR (c:Collaboration) ON (c.a, c.rank)",
-                    "CREATE INDEX collaboration_b_rank IF NOT EXISTS FOR (c:Collaboration) ON (c.b, c.rank)")));
+                    "CREATE INDEX collaboration_b_rank IF NOT EXISTS FOR (c:Collaboration) ON (c.b, c.rank)")),
+            new Step(11, "the regions of each stored pair's links on their own (`linkRegions`), for time windows", List.of(
+                    """
+                    MATCH (p:Collaboration) WHERE p.linkRegions IS NULL
+                    CALL (p) { SET p.linkRegions = [link IN p.links | split(link, '\t')[8]] } IN TRANSACTIONS OF 10000 ROWS""")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;
