@@ -337,9 +337,15 @@ class NetworkQueries {
         }
         int total = storedCount != null ? storedCount
                 : countAll ? (all != null ? all : everyPair.get()).size() : -1;
-        var objects = objects(ranked, linksFirst, withContexts, withSources);
-        var rows = ranked.stream().map(r -> new Connection.Row<>(collaboration(r, linksFirst, objects),
-                List.<Object>of((long) r.weight(), r.pairKey()))).toList();
+        // The pair after the page only says that there is a next page: its objects are not read.
+        var shown = ranked.subList(0, Math.min(ranked.size(), page.first()));
+        var objects = objects(shown, linksFirst, withContexts, withSources);
+        var rows = new ArrayList<Connection.Row<Collaboration>>();
+        for (int i = 0; i < ranked.size(); i++) {
+            var r = ranked.get(i);
+            rows.add(new Connection.Row<>(i < shown.size() ? collaboration(r, linksFirst, objects) : null,
+                    List.<Object>of((long) r.weight(), r.pairKey())));
+        }
         var sources = objects.values().stream().filter(node -> node.hasLabel(Label.Source.name())).toList();
         return new Read<>(Connection.ofNodes("collaborations", rows, page, total), sources);
     }
