@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side by side: two builds of the hub on copies of the same database, in alternating rounds, each
 # warmed up first, timed with bench/pages.mjs (node 20). For a change to a read path, measured in one
-# run on this noisy machine. Writes bench/results/ab-<date>.md.
+# run on this noisy machine. Writes bench/results/ab-<date>.md (-2, -3 ... when that exists).
 #
 #   bench/scale.sh small -Dscale.keepData=true      # or ORGANISATIONS=20000 RELATIONSHIPS=200000 ...;
 #                                                   # prints "Database kept in DIR"
@@ -20,6 +20,8 @@ JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 WORK=$(mktemp -d)
 cp -r "$DATA" "$WORK/a"; cp -r "$DATA" "$WORK/b"
 OUT=bench/results/ab-$(date -u +%F).md
+n=2
+while [ -e "$OUT" ]; do OUT=bench/results/ab-$(date -u +%F)-$n.md; n=$((n + 1)); done
 stop() { [ -n "${HUB:-}" ] && kill "$HUB" 2>/dev/null && wait "$HUB" 2>/dev/null || true; }
 trap 'stop; rm -rf "$WORK"' EXIT
 {

@@ -120,12 +120,35 @@ class NetworkQueries {
 
     /**
      * Stored pairs in the order of one rank property ({@link StoredPair}), from a position on: the
-     * first entries of that property's range index, read in order.
+     * first entries of that property's range index, read in order. Along with them, in the same
+     * query, the nodes the page shows ({@code objects}): both organisations of its first
+     * {@code $shown} pairs and, where asked for, the contexts and source documents of each pair's
+     * first {@code $linksFirst} links in the scope ({@code $below}, all when null). A pair's links
+     * are encoded kind first and context second, so their order as text is the page's order of links
+     * by kind and context (see {@link #firstLinks}).
      */
     private static final String BY_RANK = """
             MATCH (p:Collaboration) WHERE p.`%1$s` > $position
-            RETURN p.pairKey AS pairKey, %2$s AS links, %3$s AS starts, %4$s AS ends, p.`%1$s` AS rank
-            ORDER BY p.`%1$s` LIMIT $limit
+            WITH p ORDER BY p.`%1$s` LIMIT $limit
+            WITH collect(p) AS ranked
+            CALL (ranked) {
+              UNWIND ranked[..$shown] AS p
+              CALL (p) {
+                UNWIND CASE WHEN $withContexts OR $withSources THEN range(0, size(p.links) - 1) ELSE [] END AS i
+                WITH p, i WHERE $below IS NULL OR any(k IN split(p.linkRegions[i], ',') WHERE k IN $below)
+                WITH p.links[i] AS link ORDER BY link LIMIT $linksFirst
+                RETURN collect(split(link, '\t')) AS first
+              }
+              UNWIND split(p.pairKey, '|')
+                     + CASE WHEN $withContexts THEN [f IN first | f[1]] ELSE [] END
+                     + CASE WHEN $withSources THEN reduce(keys = [], f IN first | keys + split(f[7], ',')) ELSE [] END
+                     AS key
+              WITH DISTINCT key WHERE key <> ''
+              MATCH (n:Entity {key: key})
+              RETURN collect(n) AS objects
+            }
+            RETURN [p IN ranked | {pairKey: p.pairKey, links: %2$s, starts: %3$s, ends: %4$s, rank: p.`%1$s`}] AS pairs,
+                   objects
             """;
 
     /**
@@ -295,6 +318,7 @@ class NetworkQueries {
         var regionKey = scope == null ? null : (String) scope.get("key");
         Set<String> below = scope == null ? null : Set.copyOf(strings(scope.get("below")));
         List<Ranked> strongest;
+        Map<String, Node> known = Map.of();
         java.util.function.Supplier<List<Ranked>> everyPair;
         Integer storedCount;
         if (organisation != null) {
@@ -321,7 +345,10 @@ class NetworkQueries {
             storedCount = ranked ? stored.count() : null;
         } else {
             var property = regionKey == null ? StoredPair.RANK : StoredPair.rankProperty(regionKey);
-            strongest = strongestStored(property, below, fromDay, toDay, windowed, position, page.limit(), withLinks);
+            var stored = strongestStored(property, below, fromDay, toDay, windowed, position, page, linksFirst,
+                    withContexts, withSources);
+            strongest = stored.pairs();
+            known = stored.objects();
             everyPair = () -> computed(links.inRegions(below), below, fromDay, toDay);
             storedCount = windowed ? null : scope != null ? ((Number) scope.get("count")).intValue()
                     : neo4j.query("MATCH (t:CollaborationTotal {id: 'all'}) RETURN t.count AS count")
@@ -339,7 +366,7 @@ class NetworkQueries {
                 : countAll ? (all != null ? all : everyPair.get()).size() : -1;
         // The pair after the page only says that there is a next page: its objects are not read.
         var shown = ranked.subList(0, Math.min(ranked.size(), page.first()));
-        var objects = objects(shown, linksFirst, withContexts, withSources);
+        var objects = objects(shown, linksFirst, withContexts, withSources, known);
         var rows = new ArrayList<Connection.Row<Collaboration>>();
         for (int i = 0; i < ranked.size(); i++) {
             var r = ranked.get(i);
@@ -372,17 +399,16 @@ class NetworkQueries {
      * read, and no more in the window; one with exactly as many comes after the last read by pair
      * key, so it cannot come before a page pair with a key up to that one.
      */
-    private List<Ranked> strongestStored(String property, Set<String> below, long from, long to, boolean windowed,
-            Position position, int limit, boolean withLinks) {
+    private Strongest strongestStored(String property, Set<String> below, long from, long to, boolean windowed,
+            Position position, PageRequest page, int linksFirst, boolean withContexts, boolean withSources) {
+        int limit = page.limit();
+        boolean withLinks = linksFirst > 0;
         if (limit == 0 || (position != null && position.weight() < 2)) {
-            return List.of();
+            return new Strongest(List.of(), Map.of());
         }
         if (!windowed) {
             var start = position == null ? "" : StoredPair.rank(position.weight(), position.pairKey());
-            return byRank(property, start, limit, withLinks).stream()
-                    .map(entry -> withLinks ? new Ranked(entry.pair().pairKey(), entry.pair().shown(below, from, to))
-                            : new Ranked(entry.pair().pairKey(), StoredPair.weightOf(entry.rank()), List.of()))
-                    .toList();
+            return byRank(property, start, limit, withLinks, below, page.first(), linksFirst, withContexts, withSources);
         }
         var best = new ArrayList<Ranked>();
         var start = "";
@@ -399,7 +425,7 @@ class NetworkQueries {
                 best.subList(limit, best.size()).clear();
             }
             if (read.size() < chunk) {
-                return withLinks ? withLinks(best, below, from, to) : best;
+                return new Strongest(withLinks ? withLinks(best, below, from, to) : best, Map.of());
             }
             var last = read.getLast();
             start = StoredPair.rank(last.position().weight(), last.pairKey());
@@ -408,7 +434,7 @@ class NetworkQueries {
                 var worst = best.getLast();
                 if (worst.weight() > lastWeight || (worst.weight() == lastWeight
                         && worst.pairKey().compareTo(last.pairKey()) <= 0)) {
-                    return withLinks ? withLinks(best, below, from, to) : best;
+                    return new Strongest(withLinks ? withLinks(best, below, from, to) : best, Map.of());
                 }
             }
             chunk = Math.min(2 * chunk, 10_000);
@@ -457,13 +483,32 @@ class NetworkQueries {
     private record RankedEntry(StoredPair pair, String rank) {
     }
 
-    /** Entries of a rank index; their links only when {@code withLinks} (a page that shows no links needs none). */
-    private List<RankedEntry> byRank(String property, String start, int limit, boolean withLinks) {
-        return neo4j.query(BY_RANK.formatted(property, withLinks ? "p.links" : "[]", withLinks ? "p.starts" : "[]",
+    /** A page's strongest stored pairs, and the nodes its query read along with them, by seed key. */
+    private record Strongest(List<Ranked> pairs, Map<String, Node> objects) {
+    }
+
+    /** The entries of a rank index ({@link #BY_RANK}); their links only when {@code withLinks} (a page that shows no links needs none). */
+    private Strongest byRank(String property, String start, int limit, boolean withLinks, Set<String> below,
+            int shown, int linksFirst, boolean withContexts, boolean withSources) {
+        var objects = new HashMap<String, Node>();
+        var entries = new ArrayList<RankedEntry>();
+        neo4j.query(BY_RANK.formatted(property, withLinks ? "p.links" : "[]", withLinks ? "p.starts" : "[]",
                         withLinks ? "p.ends" : "[]")).bind(start).to("position").bind(limit).to("limit")
-                .fetch().all().stream().map(row -> new RankedEntry(StoredPair.read((String) row.get("pairKey"),
-                        strings(row.get("links")), longs(row.get("starts")), longs(row.get("ends"))),
-                        (String) row.get("rank"))).toList();
+                .bind(shown).to("shown").bind(linksFirst).to("linksFirst").bind(withContexts && withLinks).to("withContexts")
+                .bind(withSources && withLinks).to("withSources").bind(below == null ? null : List.copyOf(below)).to("below")
+                .fetchAs(Void.class).mappedBy((types, record) -> {
+                    record.get("pairs").asList(Value::asMap).forEach(row -> entries.add(new RankedEntry(
+                            StoredPair.read((String) row.get("pairKey"), strings(row.get("links")),
+                                    longs(row.get("starts")), longs(row.get("ends"))), (String) row.get("rank"))));
+                    record.get("objects").asList(Value::asNode)
+                            .forEach(node -> objects.put(node.get("key").asString(), node));
+                    return null;
+                }).one();
+        var pairs = entries.stream()
+                .map(entry -> withLinks ? new Ranked(entry.pair().pairKey(), entry.pair().shown(below, DerivedLink.OPEN_START,
+                        DerivedLink.OPEN_END)) : new Ranked(entry.pair().pairKey(), StoredPair.weightOf(entry.rank()), List.of()))
+                .toList();
+        return new Strongest(pairs, objects);
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {
@@ -487,9 +532,11 @@ class NetworkQueries {
 
     /**
      * The organisations of the page, and the contexts and source documents of the links it shows
-     * where it shows them, by seed key, in one read.
+     * where it shows them, by seed key: those the page's query read already ({@code known}), and the
+     * others in one read (none when the page's query read them all).
      */
-    private Map<String, Node> objects(List<Ranked> ranked, int linksFirst, boolean withContexts, boolean withSources) {
+    private Map<String, Node> objects(List<Ranked> ranked, int linksFirst, boolean withContexts, boolean withSources,
+            Map<String, Node> known) {
         var keys = new java.util.TreeSet<String>();
         for (var r : ranked) {
             keys.add(StoredPair.first(r.pairKey()));
@@ -505,11 +552,14 @@ class NetworkQueries {
                 }
             }
         }
-        var objects = new HashMap<String, Node>();
-        neo4j.query(NODES).bind(List.copyOf(keys)).to("keys").fetchAs(Void.class).mappedBy((types, record) -> {
-            objects.put(record.get("key").asString(), record.get("n").asNode());
-            return null;
-        }).all();
+        var objects = new HashMap<String, Node>(known);
+        keys.removeAll(known.keySet());
+        if (!keys.isEmpty()) {
+            neo4j.query(NODES).bind(List.copyOf(keys)).to("keys").fetchAs(Void.class).mappedBy((types, record) -> {
+                objects.put(record.get("key").asString(), record.get("n").asNode());
+                return null;
+            }).all();
+        }
         return objects;
     }
 

@@ -357,10 +357,15 @@ abstract class HubApiTests {
                 .hasSizeGreaterThan(0));
         // The region resolved, the page, its ties and their sources: one query.
         assertThat(partners).isEqualTo(1);
-        int collaborations = queries.countDuring(() -> graphQl.documentName("collaborationsInRegion")
-                .variable("region", "nrw").variable("first", 20).execute()
-                .path("collaborations.edges[*].node.links[*].sources[*].key").entityList(String.class)
-                .hasSizeGreaterThan(0));
+        int collaborations = queries.countDuring(() -> {
+            var page = graphQl.documentName("collaborationsInRegion").variable("region", "nrw").variable("first", 20)
+                    .execute();
+            page.path("collaborations.edges[*].node.links[*].sources[*].key").entityList(String.class)
+                    .hasSizeGreaterThan(0);
+            // Every link shown comes with the project, event or council it runs through.
+            int links = page.path("collaborations.edges[*].node.links[*].kind").entityList(String.class).get().size();
+            page.path("collaborations.edges[*].node.links[*].through.id").entityList(String.class).hasSize(links);
+        });
         int withoutSources = queries.countDuring(() -> graphQl.document("""
                 { collaborations(region: "nrw", first: 20) { edges { node { weight links { kind } } } } }""")
                 .execute().path("collaborations.edges").entityList(Object.class).hasSizeGreaterThan(0));
