@@ -16,17 +16,24 @@ import org.springframework.stereotype.Component;
  * and over with other variables, and parsing and validating one costs more than many a page's own
  * work. What a document parses and validates to depends only on its text and the schema, so the
  * cache needs no invalidation and several instances need not share it; it is bounded by the
- * documents' total length.
+ * documents' total length and their number (at most 2,000 small ones).
  */
 @Component
 class DocumentCache implements GraphQlSourceBuilderCustomizer, PreparsedDocumentProvider {
 
-    /** At most this many characters of documents are kept. */
-    static final long MAX_CHARACTERS = 8_000_000;
+    /**
+     * The budget of the cache, in characters of document text plus {@link #PER_DOCUMENT} for each
+     * document: a parsed document takes more memory than its text, and a small one the most per
+     * character, so many small distinct documents fill the budget sooner than their text alone would.
+     */
+    static final long BUDGET = 8_000_000;
+
+    /** What each document counts beyond its text. */
+    static final int PER_DOCUMENT = 4_000;
 
     private final Cache<String, PreparsedDocumentEntry> documents = Caffeine.newBuilder()
-            .maximumWeight(MAX_CHARACTERS)
-            .weigher((String text, PreparsedDocumentEntry entry) -> text.length())
+            .maximumWeight(BUDGET)
+            .weigher((String text, PreparsedDocumentEntry entry) -> PER_DOCUMENT + text.length())
             .build();
 
     @Override

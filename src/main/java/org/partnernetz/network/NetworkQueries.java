@@ -53,7 +53,8 @@ class NetworkQueries {
      * A page of partners as an index-ordered read: organisations in name order, each checked against
      * the derived membership ({@link PartnerDerivation}), until the page is full; the total is the
      * region's stored count (counted only when a kind filter applies). The region is resolved from
-     * the client's reference in the same query; the position condition is {@link SortKey#seek}.
+     * the client's reference in the same query (no row: no such region; a region without partners
+     * has an empty page, collected in the subquery); the position condition is {@link SortKey#seek}.
      * Followed by {@link #TIES} when the request shows ties, or by nothing.
      */
     private static final String PARTNERS = """
@@ -63,9 +64,10 @@ class NetworkQueries {
               WHERE %2$s
                 AND EXISTS { (o)-[p:PARTNER_IN]->(root) WHERE $includeSubregions OR p.direct }
                 AND ($kinds IS NULL OR o.kind IN $kinds)
-              RETURN o, [o.sortName, o.key] AS position ORDER BY o.sortName, o.key LIMIT $limit
+              WITH o ORDER BY o.sortName, o.key LIMIT $limit
+              RETURN collect({o: o, position: [o.sortName, o.key]}) AS page
             }
-            WITH root, %1$s AS total, collect({o: o, position: position}) AS page
+            WITH root, %1$s AS total, page
             """;
 
     private static final String WITHOUT_TIES = "RETURN total, page, [] AS regions, [] AS ties, [] AS sources";

@@ -350,6 +350,16 @@ abstract class HubApiTests {
     }
 
     @Test
+    void aRegionWithoutMatchingPartnersHasAnEmptyPage() {
+        for (var document : List.of("{ partners(region: \"nrw\", kinds: []) { totalCount edges { node { key } } } }",
+                "{ partners(region: \"nrw\", kinds: []) { totalCount edges { tieCount ties { kind } } } }")) {
+            graphQl.document(document).execute().errors().verify()
+                    .path("partners.totalCount").entity(Integer.class).isEqualTo(0)
+                    .path("partners.edges").entityList(Object.class).hasSize(0);
+        }
+    }
+
+    @Test
     void aPageReadsTheSourcesItShowsAlongWithItself() {
         int partners = queries.countDuring(() -> graphQl.documentName("partnersInRegion").variable("region", "nrw")
                 .variable("first", 20).execute()
@@ -437,6 +447,9 @@ abstract class HubApiTests {
         int perListFieldAndLevel = 1 + 6 + 1;
         assertThat(List.of(forOne, forTwenty, forFifty))
                 .allSatisfy(count -> assertThat(count).isBetween(perListFieldAndLevel - 1, perListFieldAndLevel));
+        // A larger page never takes more: at most it finds every cited source among what it read.
+        assertThat(forTwenty).isLessThanOrEqualTo(forOne);
+        assertThat(forFifty).isLessThanOrEqualTo(forTwenty);
     }
 
     private static List<Map<String, Object>> links(Map<String, Object> pair) {
