@@ -13,9 +13,9 @@ import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import org.partnernetz.account.Caller;
 import org.partnernetz.graphql.Connection;
+import org.partnernetz.graphql.DocumentCache;
 import org.partnernetz.graphql.PageRequest;
 import org.partnernetz.graphql.SortKey;
 import org.slf4j.Logger;
@@ -61,12 +61,15 @@ public class AuditTrail implements WebGraphQlInterceptor, org.springframework.be
 
     private final Neo4jClient neo4j;
 
+    private final DocumentCache documents;
+
     private final Thread writer;
 
     private volatile boolean running = true;
 
-    AuditTrail(Neo4jClient neo4j) {
+    AuditTrail(Neo4jClient neo4j, DocumentCache documents) {
         this.neo4j = neo4j;
+        this.documents = documents;
         this.writer = Thread.ofPlatform().name("audit-writer").daemon().start(this::writeQueued);
     }
 
@@ -91,7 +94,8 @@ public class AuditTrail implements WebGraphQlInterceptor, org.springframework.be
         var operation = "unparsed";
         var fields = new TreeSet<String>();
         try {
-            Document document = Parser.parse(request.getDocument());
+            // The document its execution parsed, not parsed a second time.
+            Document document = documents.document(request.getDocument());
             var fragments = new HashMap<String, graphql.language.SelectionSet>();
             document.getDefinitionsOfType(graphql.language.FragmentDefinition.class)
                     .forEach(fragment -> fragments.put(fragment.getName(), fragment.getSelectionSet()));

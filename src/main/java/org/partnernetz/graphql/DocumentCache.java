@@ -6,6 +6,8 @@ import java.util.function.Function;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
+import graphql.language.Document;
+import graphql.parser.Parser;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * documents' total length and their number (at most 2,000 small ones).
  */
 @Component
-class DocumentCache implements GraphQlSourceBuilderCustomizer, PreparsedDocumentProvider {
+public class DocumentCache implements GraphQlSourceBuilderCustomizer, PreparsedDocumentProvider {
 
     /**
      * The budget of the cache, in characters of document text plus {@link #PER_DOCUMENT} for each
@@ -39,6 +41,16 @@ class DocumentCache implements GraphQlSourceBuilderCustomizer, PreparsedDocument
     @Override
     public void customize(org.springframework.graphql.execution.GraphQlSource.SchemaResourceBuilder builder) {
         builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(this));
+    }
+
+    /**
+     * The parsed document of a request's text: the one its execution cached, or parsed now (a
+     * document that did not validate is kept without one). Throws graphql-java's
+     * {@code InvalidSyntaxException} when the text does not parse.
+     */
+    public Document document(String text) {
+        var entry = documents.getIfPresent(text);
+        return entry != null && entry.getDocument() != null ? entry.getDocument() : Parser.parse(text);
     }
 
     @Override
