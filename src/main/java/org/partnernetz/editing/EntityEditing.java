@@ -97,13 +97,15 @@ public class EntityEditing {
     public GraphObject create(Label kind, Map<String, Object> input, Caller caller) {
         mayEdit(kind, null, caller);
         var fields = given(kind, input, true);
-        var key = (String) fields.remove("key");
-        key = key == null ? freeKey(fields) : key.strip();
-        if (!KEY.matcher(key).matches()) {
-            throw new BadRequestException("input.key: '" + key + "' must be lower-case kebab-case ([a-z0-9], single hyphens)");
-        }
-        if (taken(key)) {
-            throw new BadRequestException("input.key: '" + key + "' is taken; choose another");
+        var given = (String) fields.remove("key");
+        var key = given == null ? freeKey(fields) : given.strip();
+        if (given != null) {
+            if (!KEY.matcher(key).matches()) {
+                throw new BadRequestException("input.key: '" + key + "' must be lower-case kebab-case ([a-z0-9], single hyphens)");
+            }
+            if (!taken(key, false).isEmpty()) {
+                throw new BadRequestException("input.key: '" + key + "' is taken; choose another");
+            }
         }
         fields.put("key", key);
         var checked = check(kind, key, fields);
@@ -547,20 +549,33 @@ public class EntityEditing {
         if (base.length() > 60) {
             base = base.substring(0, 60).replaceAll("-+$", "");
         }
+        // Every taken key that begins like this one, in one read; then the first free of base, base-2, ...
+        var taken = taken(base, true);
         var key = base;
-        for (int n = 2; taken(key); n++) {
+        for (int n = 2; taken.contains(key); n++) {
             key = base + "-" + n;
         }
         return key;
     }
 
-    /** Whether a key names an entry, an archived one, a merged duplicate, or one with a history. */
-    private boolean taken(String key) {
-        // A key with a history (an entry a re-import removed) stays taken too: its revisions name it.
-        return neo4j.query("""
-                RETURN EXISTS { (:Entity {key: $key}) } OR EXISTS { (:MergedEntity {key: $key}) }
-                       OR EXISTS { (:Revision {entityKey: $key}) }""")
-                .bind(key).to("key").fetchAs(Boolean.class).one().orElse(false);
+    /**
+     * The keys that name an entry, an archived one, a merged duplicate, or one with a history:
+     * {@code key} itself if it is one, or with {@code asPrefix} every such key that begins with it.
+     * A key with a history (an entry a re-import removed) stays taken too: its revisions name it.
+     * (The condition on the version lets the revisions' (entityKey, version) index serve a prefix.)
+     */
+    private Set<String> taken(String key, boolean asPrefix) {
+        var match = asPrefix ? "STARTS WITH $key" : "= $key";
+        return Set.copyOf(neo4j.query("""
+                CALL () {
+                  MATCH (n:Entity) WHERE n.key %1$s RETURN n.key AS key
+                  UNION
+                  MATCH (m:MergedEntity) WHERE m.key %1$s RETURN m.key AS key
+                  UNION
+                  MATCH (r:Revision) WHERE r.entityKey %1$s AND r.version IS NOT NULL RETURN r.entityKey AS key
+                }
+                RETURN key""".formatted(match))
+                .bind(key).to("key").fetchAs(String.class).all());
     }
 
     private String find(Label kind, String reference, Caller caller) {
