@@ -12,11 +12,12 @@
 # Settings (environment): ROUNDS (timed rounds per side and turn, 30), WARM (warm-up rounds, 60),
 # TURNS (alternations, 2), ONLY (regex of query names), PORT (18080). Each side gets its own copy
 # of DIR (a build may migrate the schema). The hub's Bolt port is 7687: nothing else may use it.
+# BENCH_JAVA: the java to run the jars (else the first JDK 21+ found, as in bench/run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 A=$1; B=$2; DATA=$3; BUSIEST=${4:-syn-org-1}
 PORT=${PORT:-18080}
-JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+source bench/java.sh
 WORK=$(mktemp -d)
 cp -r "$DATA" "$WORK/a"; cp -r "$DATA" "$WORK/b"
 OUT=bench/results/ab-$(date -u +%F).md

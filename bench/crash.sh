@@ -24,18 +24,7 @@ MAX_EDITS=${MAX_EDITS:-400}
 MAX_SECONDS=${MAX_SECONDS:-120}
 RANDOM_SEED=${RANDOM_SEED:-$RANDOM$RANDOM}
 
-# A JDK of 21 or newer to run the jar (as in bench/run.sh).
-JAVA=${BENCH_JAVA:-}
-if [ -z "$JAVA" ]; then
-  for candidate in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/*/bin/java java; do
-    if [ -x "$(command -v "$candidate" 2>/dev/null)" ] &&
-       [ "$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')" -ge 21 ]; then
-      JAVA=$candidate
-      break
-    fi
-  done
-fi
-[ -n "$JAVA" ] || { echo "No Java 21+ found; set BENCH_JAVA" >&2; exit 1; }
+source bench/java.sh
 command -v node > /dev/null || { echo "node (20 or newer) is needed for the client" >&2; exit 1; }
 
 JAR=target/partnernetz.jar

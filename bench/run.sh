@@ -17,18 +17,7 @@ OUT=bench/results/$(date -u +%Y-%m-%d).md
 DATA=$(mktemp -d)
 trap 'kill "${PID:-}" 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
-# A JDK of 21 or newer to run the jar (the build finds its own through the toolchains plugin).
-JAVA=${BENCH_JAVA:-}
-if [ -z "$JAVA" ]; then
-  for candidate in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java java; do
-    if [ -x "$(command -v "$candidate" 2>/dev/null)" ] &&
-       [ "$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')" -ge 21 ]; then
-      JAVA=$candidate
-      break
-    fi
-  done
-fi
-[ -n "$JAVA" ] || { echo "No Java 21+ found; set BENCH_JAVA" >&2; exit 1; }
+source bench/java.sh
 
 ./mvnw -B -q -DskipTests package
 JAR=target/partnernetz.jar

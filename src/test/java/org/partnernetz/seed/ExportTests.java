@@ -57,8 +57,6 @@ class ExportTests {
             mutation($input: AddRelationshipInput!) { addRelationship(input: $input) { id relationship { version } } }""";
     private static final String REMOVE = """
             mutation($id: ID!, $version: Int!) { removeRelationship(input: {id: $id, version: $version}) { id } }""";
-    private static final String CREATE_TOKEN = """
-            mutation($name: String!, $role: Role!) { createApiToken(input: {name: $name, role: $role}) { secret } }""";
 
     @LocalServerPort
     int port;
@@ -235,10 +233,7 @@ class ExportTests {
     }
 
     private String token(String name, String role) {
-        var response = http.post(admin, CREATE_TOKEN, Map.of("name", name, "role", role));
-        var secret = response.body().at("/data/createApiToken/secret");
-        assertThat(secret.isString()).as(response.text()).isTrue();
-        return secret.asString();
+        return http.createToken(admin, name, role).secret();
     }
 
     private HttpResponse<byte[]> download(String bearer) {
