@@ -133,11 +133,30 @@ class NetworkQueries {
             MATCH (p:Collaboration) WHERE p.`%1$s` > $position
             WITH p ORDER BY p.`%1$s` LIMIT $limit
             WITH collect(p) AS ranked
+            """;
+
+    /**
+     * Stored pairs by key, in the order of {@code $keys}: a windowed page, once its pairs are chosen
+     * ({@link #strongestStored}). With the nodes it shows, as {@link #BY_RANK}.
+     */
+    private static final String BY_KEYS = """
+            UNWIND $keys AS key
+            MATCH (p:Collaboration {pairKey: key})
+            WITH collect(p) AS ranked
+            """;
+
+    /**
+     * The rest of {@link #BY_RANK} and {@link #BY_KEYS}: the nodes the first {@code $shown} of the
+     * {@code ranked} pairs show, their first links counted among those in the scope and in the
+     * window ({@code $from}, {@code $to}: days), and the pairs' links where the page shows them.
+     */
+    private static final String PAGE_OF_PAIRS = """
             CALL (ranked) {
               UNWIND ranked[..$shown] AS p
               CALL (p) {
                 UNWIND CASE WHEN $withContexts OR $withSources THEN range(0, size(p.links) - 1) ELSE [] END AS i
-                WITH p, i WHERE $below IS NULL OR any(k IN split(p.linkRegions[i], ',') WHERE k IN $below)
+                WITH p, i WHERE p.starts[i] <= $to AND p.ends[i] >= $from
+                  AND ($below IS NULL OR any(k IN split(p.linkRegions[i], ',') WHERE k IN $below))
                 WITH p.links[i] AS link ORDER BY link LIMIT $linksFirst
                 RETURN collect(split(link, '\t')) AS first
               }
@@ -427,7 +446,8 @@ class NetworkQueries {
                 best.subList(limit, best.size()).clear();
             }
             if (read.size() < chunk) {
-                return new Strongest(withLinks ? withLinks(best, below, from, to) : best, Map.of());
+                return byKeys(best, property, withLinks, below, from, to, page.first(), linksFirst, withContexts,
+                        withSources);
             }
             var last = read.getLast();
             start = StoredPair.rank(last.position().weight(), last.pairKey());
@@ -436,7 +456,8 @@ class NetworkQueries {
                 var worst = best.getLast();
                 if (worst.weight() > lastWeight || (worst.weight() == lastWeight
                         && worst.pairKey().compareTo(last.pairKey()) <= 0)) {
-                    return new Strongest(withLinks ? withLinks(best, below, from, to) : best, Map.of());
+                    return byKeys(best, property, withLinks, below, from, to, page.first(), linksFirst, withContexts,
+                            withSources);
                 }
             }
             chunk = Math.min(2 * chunk, 10_000);
@@ -469,19 +490,6 @@ class NetworkQueries {
                 }).toList();
     }
 
-    /** The page's pairs with their links in the window read. */
-    private List<Ranked> withLinks(List<Ranked> page, Set<String> below, long from, long to) {
-        var pairs = new HashMap<String, StoredPair>();
-        neo4j.query("""
-                UNWIND $keys AS key
-                MATCH (p:Collaboration {pairKey: key})
-                RETURN p.pairKey AS pairKey, p.links AS links, p.starts AS starts, p.ends AS ends
-                """).bind(page.stream().map(Ranked::pairKey).toList()).to("keys").fetch().all()
-                .forEach(row -> pairs.put((String) row.get("pairKey"), StoredPair.read((String) row.get("pairKey"),
-                        strings(row.get("links")), longs(row.get("starts")), longs(row.get("ends")))));
-        return page.stream().map(r -> new Ranked(r.pairKey(), pairs.get(r.pairKey()).shown(below, from, to))).toList();
-    }
-
     private record RankedEntry(StoredPair pair, String rank) {
     }
 
@@ -492,12 +500,43 @@ class NetworkQueries {
     /** The entries of a rank index ({@link #BY_RANK}); their links only when {@code withLinks} (a page that shows no links needs none). */
     private Strongest byRank(String property, String start, int limit, boolean withLinks, Set<String> below,
             int shown, int linksFirst, boolean withContexts, boolean withSources) {
+        var query = neo4j.query(BY_RANK.formatted(property) + pageOfPairs(property, withLinks))
+                .bind(start).to("position").bind(limit).to("limit");
+        return pageOfPairs(query, withLinks, below, DerivedLink.OPEN_START, DerivedLink.OPEN_END, shown, linksFirst,
+                withContexts, withSources);
+    }
+
+    /** The chosen pairs of a windowed page, in their order ({@link #BY_KEYS}), with the nodes it shows. */
+    private Strongest byKeys(List<Ranked> chosen, String property, boolean withLinks, Set<String> below, long from,
+            long to, int shown, int linksFirst, boolean withContexts, boolean withSources) {
+        if (chosen.isEmpty()) {
+            return new Strongest(List.of(), Map.of());
+        }
+        var query = neo4j.query(BY_KEYS + pageOfPairs(property, withLinks))
+                .bind(chosen.stream().map(Ranked::pairKey).toList()).to("keys");
+        var read = pageOfPairs(query, withLinks, below, from, to, shown, linksFirst, withContexts, withSources);
+        if (!withLinks) {
+            // Without links, the weights are those counted in the window, not the pairs' weights in all.
+            return new Strongest(chosen, read.objects());
+        }
+        var byKey = new HashMap<String, Ranked>();
+        read.pairs().forEach(r -> byKey.put(r.pairKey(), r));
+        return new Strongest(chosen.stream().map(r -> byKey.get(r.pairKey())).filter(java.util.Objects::nonNull).toList(),
+                read.objects());
+    }
+
+    private static String pageOfPairs(String property, boolean withLinks) {
+        return PAGE_OF_PAIRS.formatted(property, withLinks ? "p.links" : "[]", withLinks ? "p.starts" : "[]",
+                withLinks ? "p.ends" : "[]");
+    }
+
+    private Strongest pageOfPairs(Neo4jClient.RunnableSpec query, boolean withLinks, Set<String> below, long from,
+            long to, int shown, int linksFirst, boolean withContexts, boolean withSources) {
         var objects = new HashMap<String, Node>();
         var entries = new ArrayList<RankedEntry>();
-        neo4j.query(BY_RANK.formatted(property, withLinks ? "p.links" : "[]", withLinks ? "p.starts" : "[]",
-                        withLinks ? "p.ends" : "[]")).bind(start).to("position").bind(limit).to("limit")
-                .bind(shown).to("shown").bind(linksFirst).to("linksFirst").bind(withContexts && withLinks).to("withContexts")
+        query.bind(shown).to("shown").bind(linksFirst).to("linksFirst").bind(withContexts && withLinks).to("withContexts")
                 .bind(withSources && withLinks).to("withSources").bind(below == null ? null : List.copyOf(below)).to("below")
+                .bind(from).to("from").bind(to).to("to")
                 .fetchAs(Void.class).mappedBy((types, record) -> {
                     record.get("pairs").asList(Value::asMap).forEach(row -> entries.add(new RankedEntry(
                             StoredPair.read((String) row.get("pairKey"), strings(row.get("links")),
@@ -507,8 +546,8 @@ class NetworkQueries {
                     return null;
                 }).one();
         var pairs = entries.stream()
-                .map(entry -> withLinks ? new Ranked(entry.pair().pairKey(), entry.pair().shown(below, DerivedLink.OPEN_START,
-                        DerivedLink.OPEN_END)) : new Ranked(entry.pair().pairKey(), StoredPair.weightOf(entry.rank()), List.of()))
+                .map(entry -> withLinks ? new Ranked(entry.pair().pairKey(), entry.pair().shown(below, from, to))
+                        : new Ranked(entry.pair().pairKey(), StoredPair.weightOf(entry.rank()), List.of()))
                 .toList();
         return new Strongest(pairs, objects);
     }

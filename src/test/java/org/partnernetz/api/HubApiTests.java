@@ -381,6 +381,23 @@ abstract class HubApiTests {
                 .execute().path("collaborations.edges").entityList(Object.class).hasSizeGreaterThan(0));
         // The links' sources come with the page's organisations and contexts: no query of their own.
         assertThat(collaborations).isEqualTo(withoutSources);
+
+        // In a time window the pairs are chosen first (the seed's fit in one chunk of the rank
+        // index); then one query reads what the page shows, whether it shows links or not. (A page
+        // of 3 ends among the pairs with two links or more; one reaching the single-link pairs reads those too.)
+        int windowed = queries.countDuring(() -> {
+            var page = graphQl.document("""
+                    { collaborations(region: "nrw", from: "2016", to: "2018", first: 3) {
+                        edges { node { weight links { kind through { id } sources { key } } } } } }""").execute();
+            int links = page.path("collaborations.edges[*].node.links[*].kind").entityList(String.class)
+                    .hasSizeGreaterThan(0).get().size();
+            page.path("collaborations.edges[*].node.links[*].through.id").entityList(String.class).hasSize(links);
+        });
+        int windowedWithoutLinks = queries.countDuring(() -> graphQl.document("""
+                { collaborations(region: "nrw", from: "2016", to: "2018", first: 3) {
+                    edges { node { weight organisationA { name } } } } }""")
+                .execute().path("collaborations.edges").entityList(Object.class).hasSizeGreaterThan(0));
+        assertThat(windowed).isEqualTo(collaborations + 1).isEqualTo(windowedWithoutLinks);
     }
 
     @Test
