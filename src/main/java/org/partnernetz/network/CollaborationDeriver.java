@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -47,6 +50,10 @@ import org.springframework.stereotype.Component;
 public class CollaborationDeriver {
 
     private static final Logger log = LoggerFactory.getLogger(CollaborationDeriver.class);
+
+    /** Where a rebuild writes the contexts' records, beside its pairs (one rebuild at a time runs). */
+    private static final Executor RECORD_WRITER = runnable -> Thread.ofPlatform().daemon()
+            .name("collaboration-records").start(runnable);
 
     /** Regions (all when {@code $keys} is null) with the regions each lies in, itself included. */
     private static final String REGIONS_ABOVE = """
@@ -268,14 +275,20 @@ public class CollaborationDeriver {
             }
         }
         long read = System.nanoTime();
+        // The contexts' records go to the database on a second session while the pairs are grouped
+        // and written on this one: the two touch different nodes.
+        var recordsWritten = CompletableFuture.runAsync(() -> writeRecords(records, generation), RECORD_WRITER);
         var counts = new HashMap<String, Integer>();
         var organisationCounts = new HashMap<String, Integer>();
+        var regionsWithAbove = new HashMap<List<String>, Set<String>>();
         int stored = 0;
         try (var session = driver.session()) {
             var batch = new ArrayList<Map<String, Object>>();
             for (var entry : byPair.entrySet()) {
                 var regions = new HashSet<String>();
-                entry.getValue().forEach(link -> regions.addAll(StoredPair.regionsOf(link, above)));
+                // A context's links share its list of regions: each list's regions above are found once.
+                entry.getValue().forEach(link -> regions.addAll(regionsWithAbove.computeIfAbsent(link.regions(),
+                        r -> StoredPair.regionsOf(link, above))));
                 regions.forEach(r -> counts.merge(r, 1, Integer::sum));
                 organisationCounts.merge(StoredPair.first(entry.getKey()), 1, Integer::sum);
                 organisationCounts.merge(StoredPair.second(entry.getKey()), 1, Integer::sum);
@@ -297,15 +310,8 @@ public class CollaborationDeriver {
                     MATCH (p:Collaboration) WHERE p.generation IS NULL OR p.generation <> $generation
                     CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 10000 ROWS
                     """, Values.parameters("generation", generation)).consume();
+            join(recordsWritten);
             long written = System.nanoTime();
-            for (int i = 0; i < records.size(); i += 5_000) {
-                write(session, "MERGE (c:CollaborationRecord {key: row.key}) SET c = row",
-                        records.subList(i, Math.min(records.size(), i + 5_000)));
-            }
-            session.run("""
-                    MATCH (c:CollaborationRecord) WHERE c.generation IS NULL OR c.generation <> $generation
-                    CALL (c) { DELETE c } IN TRANSACTIONS OF 10000 ROWS
-                    """, Values.parameters("generation", generation)).consume();
             session.executeWrite(tx -> {
                 tx.run("MATCH (r:Region) SET r.collaborationCount = coalesce($counts[r.key], 0)",
                         Values.parameters("counts", counts)).consume();
@@ -324,10 +330,40 @@ public class CollaborationDeriver {
                         rows.subList(i, Math.min(rows.size(), i + 10_000)));
             }
             log.info("Derived {} collaboration links in {} pairs ({} stored): facts read and grouped in {} ms,"
-                    + " pairs written in {} ms, records of the contexts and counts in {} ms", linkCount, pairs, stored,
+                    + " pairs and the contexts' records written in {} ms, counts in {} ms", linkCount, pairs, stored,
                     (read - started) / 1_000_000, (written - read) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
+        } catch (RuntimeException e) {
+            // The failure reported is this one; the records' writer is waited for, not left running.
+            recordsWritten.exceptionally(failure -> null).join();
+            throw e;
         }
         return linkCount;
+    }
+
+    /** Writes the contexts' records of a rebuild and removes those of other generations. */
+    private void writeRecords(List<Map<String, Object>> records, String generation) {
+        try (var session = driver.session()) {
+            for (int i = 0; i < records.size(); i += 5_000) {
+                write(session, "MERGE (c:CollaborationRecord {key: row.key}) SET c = row",
+                        records.subList(i, Math.min(records.size(), i + 5_000)));
+            }
+            session.run("""
+                    MATCH (c:CollaborationRecord) WHERE c.generation IS NULL OR c.generation <> $generation
+                    CALL (c) { DELETE c } IN TRANSACTIONS OF 10000 ROWS
+                    """, Values.parameters("generation", generation)).consume();
+        }
+    }
+
+    /** Waits for {@code work}, rethrowing what it failed with. */
+    private static void join(CompletableFuture<Void> work) {
+        try {
+            work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** A range index over each region's rank property, and over the whole network's. */
@@ -362,17 +398,24 @@ public class CollaborationDeriver {
     private static Record record(List<ContextFacts.Linked> links, List<String> regions) {
         var byPair = CollaborationLinks.byPair(links);
         var digests = new TreeMap<String, String>();
-        byPair.forEach((pair, pairLinks) -> digests.put(pair, digest(pairLinks)));
+        var sha = sha256();
+        byPair.forEach((pair, pairLinks) -> digests.put(pair, digest(pairLinks, sha)));
         return new Record(digests, digests.isEmpty() ? List.of() : regions);
     }
 
-    /** The first 64 bits of a SHA-256 over the links, in their sorted order. */
-    private static String digest(List<DerivedLink> links) {
+    /** The first 64 bits of a SHA-256 over the links, in their sorted order; {@code sha} is reset by it. */
+    private static String digest(List<DerivedLink> links, MessageDigest sha) {
+        var ordered = links.size() == 1 ? links : links.stream().sorted().toList();
+        for (var link : ordered) {
+            sha.update((link.encoded() + "\t" + link.startDay() + "\t" + link.endDay() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(sha.digest(), 0, 8);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            var sha = MessageDigest.getInstance("SHA-256");
-            links.stream().sorted().forEach(link -> sha.update((link.encoded() + "\t" + link.startDay() + "\t"
-                    + link.endDay() + "\n").getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
