@@ -143,7 +143,8 @@ class ScaleBenchmark {
         System.out.printf("%nScale benchmark: %,d organisations, %,d relationships (seed %d)%n",
                 ORGANISATIONS, RELATIONSHIPS, SEED);
 
-        var network = new SyntheticNetwork(driver, BATCH, SEED).write(ORGANISATIONS, RELATIONSHIPS);
+        var network = new SyntheticNetwork(driver,
+                database.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME), BATCH, SEED).write(ORGANISATIONS, RELATIONSHIPS);
         run("CALL db.awaitIndexes(600)");
         System.out.printf("Generated in %,d ms: %s%n", network.millis(), network.relationships());
 
@@ -822,7 +823,7 @@ class ScaleBenchmark {
             md.append("| what | count |%n| --- | ---: |%n".formatted());
             counts.forEach((what, count) -> md.append("| %s | %,d |%n".formatted(what, count)));
             md.append("%n| step | time |%n| --- | ---: |%n".formatted());
-            md.append("| generate and write the synthetic network (UNWIND, %,d rows per transaction) | %,.1f s |%n"
+            md.append("| generate and write the synthetic network (the embedded database's Java API, %,d per transaction) | %,.1f s |%n"
                     .formatted(BATCH, network.millis() / 1000.0));
             md.append("| `CollaborationDeriver.rebuild(generation)` → %s (%s; largest transaction memory seen %s) | %,.1f s |%n".formatted(
                     derivation.error == null ? "%,d links in %,d pairs; JVM heap at most %,d MB (sum of the heap pools' peaks)"
