@@ -540,14 +540,9 @@ public class EntityEditing {
     private String freeKey(Map<String, Object> fields) {
         var name = fields.get("name") != null ? fields.get("name") : fields.get("title") != null ? fields.get("title")
                 : fields.getOrDefault("label", fields.get("metric"));
-        var base = name == null ? "entry" : SearchText.fold(String.valueOf(name).replace("ä", "ae")
-                .replace("ö", "oe").replace("ü", "ue").replace("Ä", "ae").replace("Ö", "oe").replace("Ü", "ue"))
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        var base = name == null ? "" : SearchText.slug(String.valueOf(name));
         if (base.isEmpty()) {
             base = "entry";
-        }
-        if (base.length() > 60) {
-            base = base.substring(0, 60).replaceAll("-+$", "");
         }
         // Every taken key that begins like this one, in one read; then the first free of base, base-2, ...
         var taken = taken(base, true);

@@ -9,22 +9,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import graphql.schema.DataFetcher;
-import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
 import org.partnernetz.graph.GraphObject;
 import org.partnernetz.graph.Nodes;
-import org.partnernetz.graphql.Connection;
-import org.partnernetz.graphql.PageRequest;
-import org.partnernetz.history.Revision;
-import org.partnernetz.history.Revisions;
+import org.partnernetz.history.RevisionsFetcher;
 import org.partnernetz.relationship.Relationship;
 import org.partnernetz.seed.EntryRules;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
-import org.springframework.graphql.execution.SelfDescribingDataFetcher;
-import org.springframework.core.ResolvableType;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -59,6 +53,7 @@ class HistoryWiring implements RuntimeWiringConfigurer {
 
     @Override
     public void configure(RuntimeWiring.Builder wiring) {
+        // A tie the hub derives has no id and no history.
         var entryRevisions = new RevisionsFetcher(env -> ((GraphObject) env.getSource()).key());
         nodes.all().stream().filter(type -> EntryRules.editable(type.label())).forEach(type -> wiring.type(
                 type.label().name(), t -> t.dataFetcher("version", stamp(Stamp::version))
@@ -70,54 +65,12 @@ class HistoryWiring implements RuntimeWiringConfigurer {
                 new RevisionsFetcher(env -> ((Relationship) env.getSource()).id())));
     }
 
-    /**
-     * A page of revisions through the request's data loader; it states what it returns, so the
-     * schema inspection at start checks the revision types as for any controller method.
-     */
-    private record RevisionsFetcher(Function<DataFetchingEnvironment, String> key)
-            implements SelfDescribingDataFetcher<CompletableFuture<Connection<Connection.Edge<Revision>>>> {
-
-        private static final ResolvableType TYPE = ResolvableType.forClassWithGenerics(CompletableFuture.class,
-                ResolvableType.forClassWithGenerics(Connection.class,
-                        ResolvableType.forClassWithGenerics(Connection.Edge.class, Revision.class)));
-
-        @Override
-        public CompletableFuture<Connection<Connection.Edge<Revision>>> get(DataFetchingEnvironment env) {
-            var entry = key.apply(env);
-            if (entry == null) {
-                // A tie the hub derives has no id and no history.
-                return CompletableFuture.completedFuture(Connection.ofNodes("revisions", List.of(), page(env), 0));
-            }
-            return revisions(env, entry);
-        }
-
-        @Override
-        public String getDescription() {
-            return "revisions";
-        }
-
-        @Override
-        public ResolvableType getReturnType() {
-            return TYPE;
-        }
-    }
-
     private static <T> DataFetcher<CompletableFuture<T>> stamp(Function<Stamp, T> field) {
         return env -> {
             GraphObject object = env.getSource();
             DataLoader<String, Stamp> loader = env.getDataLoader(STAMPS);
             return loader.load(object.key()).thenApply(field);
         };
-    }
-
-    private static CompletableFuture<Connection<Connection.Edge<Revision>>> revisions(DataFetchingEnvironment env,
-            String key) {
-        DataLoader<Revisions.Page, Connection<Connection.Edge<Revision>>> loader = env.getDataLoader(Revisions.LOADER);
-        return loader.load(new Revisions.Page(key, page(env)));
-    }
-
-    private static PageRequest page(DataFetchingEnvironment env) {
-        return PageRequest.of(env.getArgument("first"), env.getArgument("after"));
     }
 
     private Map<String, Stamp> stamps(Set<String> keys) {

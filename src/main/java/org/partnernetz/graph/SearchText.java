@@ -31,6 +31,19 @@ public final class SearchText {
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).trim();
     }
 
+    /**
+     * A text's words as a slug or key: folded (umlauts written ae, oe, ue), runs of anything but
+     * letters and digits as one hyphen, at most 60 characters; empty when nothing is left.
+     */
+    public static String slug(String text) {
+        if (text == null) {
+            return "";
+        }
+        var slug = fold(text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("Ä", "ae")
+                .replace("Ö", "oe").replace("Ü", "ue")).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return slug.length() > 60 ? slug.substring(0, 60).replaceAll("-+$", "") : slug;
+    }
+
     /** Folded and reduced to letters and digits; what searches compare. */
     public static String compact(String text) {
         return text == null ? null : NOT_LETTER_OR_DIGIT.matcher(fold(text)).replaceAll("");

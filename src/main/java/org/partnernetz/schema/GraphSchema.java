@@ -97,7 +97,11 @@ public class GraphSchema implements SmartLifecycle {
             new Step(11, "the regions of each stored pair's links on their own (`linkRegions`), for time windows", List.of(
                     """
                     MATCH (p:Collaboration) WHERE p.linkRegions IS NULL
-                    CALL (p) { SET p.linkRegions = [link IN p.links | split(link, '\t')[8]] } IN TRANSACTIONS OF 10000 ROWS""")));
+                    CALL (p) { SET p.linkRegions = [link IN p.links | split(link, '\t')[8]] } IN TRANSACTIONS OF 10000 ROWS""")),
+            new Step(12, "content for partner websites: items by key, every slug they had, newest published first", List.of(
+                    "CREATE CONSTRAINT content_key IF NOT EXISTS FOR (c:Content) REQUIRE c.key IS UNIQUE",
+                    "CREATE CONSTRAINT content_slug_key IF NOT EXISTS FOR (s:ContentSlug) REQUIRE s.key IS UNIQUE",
+                    "CREATE INDEX content_published IF NOT EXISTS FOR (c:Content) ON (c.publishedAt)")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;

@@ -16,9 +16,11 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
  * Every query in sample-queries.graphql runs against the seed without errors and finds something;
- * its mutations run in order for an editor, each without errors.
+ * its mutations run in order for an editor, each without errors, and before the queries (method
+ * order), so that the partner-website queries find the news the editor published.
  */
 @FullStackTest
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
 class SampleQueriesTests {
 
     private static final Pattern OPERATION = Pattern.compile("(?m)^query (\\w+)");

@@ -70,6 +70,12 @@ public final class GraphQlHttp {
 
     /** With any {@code Authorization} header (null: none). */
     public Response send(String authorization, String query, Map<String, Object> variables) {
+        return send(authorization, query, variables, Map.of());
+    }
+
+    /** With any {@code Authorization} header (null: none) and other headers. */
+    public Response send(String authorization, String query, Map<String, Object> variables,
+            Map<String, String> headers) {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -78,6 +84,7 @@ public final class GraphQlHttp {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        headers.forEach(request::header);
         try {
             var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), JSON.readTree(response.body()));

@@ -1,0 +1,96 @@
+package org.partnernetz.content;
+
+import java.util.Map;
+
+import org.partnernetz.account.Caller;
+import org.partnernetz.graph.Nodes;
+import org.partnernetz.graphql.Connection;
+import org.partnernetz.graphql.PageRequest;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/**
+ * {@code content} and {@code contents} for partner websites, and the editors' content mutations.
+ * Answers are in the language asked for ({@code locale}, else the request's {@code Accept-Language},
+ * {@link ContentWiring}); a mutation answers with the item's draft, in German unless asked otherwise.
+ */
+@Controller
+class ContentController {
+
+    private final ContentService service;
+    private final Nodes nodes;
+
+    ContentController(ContentService service, Nodes nodes) {
+        this.service = service;
+        this.nodes = nodes;
+    }
+
+    record ContentPayload(ContentItem content) {
+    }
+
+    @QueryMapping
+    ContentItem content(@Argument String id, @Argument String slug, @Argument String locale, @Argument Boolean preview,
+            @ContextValue(name = ContentWiring.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        if ((id == null) == (slug == null)) {
+            throw new org.partnernetz.graphql.BadRequestException("content: give exactly one of id and slug");
+        }
+        boolean draft = Boolean.TRUE.equals(preview);
+        var stored = draft ? service.draft(id, slug) : service.published(id, slug);
+        return stored.map(item -> ContentView.of(item, ContentView.language(locale, acceptLanguage), draft, nodes))
+                .orElse(null);
+    }
+
+    @QueryMapping
+    Connection<Connection.Edge<ContentItem>> contents(@Argument String type, @Argument String region,
+            @Argument String mentions, @Argument String tag, @Argument String locale, @Argument Integer first,
+            @Argument String after, @ContextValue(name = ContentWiring.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        var language = ContentView.language(locale, acceptLanguage);
+        var page = service.list(type, region, mentions, tag, PageRequest.of(first, after));
+        return new Connection<>(page.edges().stream()
+                .map(edge -> new Connection.Edge<>(edge.cursor(), ContentView.of(edge.node(), language, false, nodes)))
+                .toList(), page.pageInfo(), page.totalCount());
+    }
+
+    @MutationMapping
+    ContentPayload createContent(@Argument Map<String, Object> input, @AuthenticationPrincipal Caller caller) {
+        return payload(service.create(input, caller));
+    }
+
+    @MutationMapping
+    ContentPayload updateContent(@Argument Map<String, Object> input, @AuthenticationPrincipal Caller caller) {
+        return payload(service.update(input, caller));
+    }
+
+    @MutationMapping
+    ContentPayload submitContentForReview(@Argument Map<String, Object> input, @AuthenticationPrincipal Caller caller) {
+        return payload(service.submitForReview(input, caller));
+    }
+
+    @MutationMapping
+    ContentPayload publishContent(@Argument Map<String, Object> input, @AuthenticationPrincipal Caller caller) {
+        return payload(service.publish(input, caller));
+    }
+
+    @MutationMapping
+    ContentPayload unpublishContent(@Argument Map<String, Object> input, @AuthenticationPrincipal Caller caller) {
+        return payload(service.unpublish(input, caller));
+    }
+
+    @MutationMapping
+    ContentPayload archiveContent(@Argument Map<String, Object> input, @AuthenticationPrincipal Caller caller) {
+        return payload(service.archive(input, caller));
+    }
+
+    @MutationMapping
+    ContentPayload restoreContentRevision(@Argument Map<String, Object> input, @AuthenticationPrincipal Caller caller) {
+        return payload(service.restoreRevision(input, caller));
+    }
+
+    private ContentPayload payload(ContentQueries.Stored stored) {
+        return new ContentPayload(ContentView.of(stored, "DE", true, nodes));
+    }
+}
