@@ -34,12 +34,14 @@ class ContentController {
 
     @QueryMapping
     ContentItem content(@Argument String id, @Argument String slug, @Argument String locale, @Argument Boolean preview,
+            @Argument String previewToken,
             @ContextValue(name = ContentWiring.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        if ((id == null) == (slug == null)) {
-            throw new org.partnernetz.graphql.BadRequestException("content: give exactly one of id and slug");
+        if (id != null && slug != null || id == null && slug == null && previewToken == null) {
+            throw new org.partnernetz.graphql.BadRequestException("content: give one of id and slug (or a preview token)");
         }
-        boolean draft = Boolean.TRUE.equals(preview);
-        var stored = draft ? service.draft(id, slug) : service.published(id, slug);
+        boolean draft = Boolean.TRUE.equals(preview) || previewToken != null;
+        var stored = previewToken != null ? service.previewed(previewToken, id, slug)
+                : draft ? service.draft(id, slug) : service.published(id, slug);
         return stored.map(item -> ContentView.of(item, ContentView.language(locale, acceptLanguage), draft, nodes))
                 .orElse(null);
     }
@@ -88,6 +90,16 @@ class ContentController {
     @MutationMapping
     ContentPayload restoreContentRevision(@Argument Map<String, Object> input, @AuthenticationPrincipal Caller caller) {
         return payload(service.restoreRevision(input, caller));
+    }
+
+    record CreatePreviewTokenPayload(String token, String expiresAt, ContentItem content) {
+    }
+
+    @MutationMapping
+    CreatePreviewTokenPayload createPreviewToken(@Argument Map<String, Object> input, @AuthenticationPrincipal Caller caller) {
+        var created = service.createPreviewToken(input, caller);
+        return new CreatePreviewTokenPayload(created.token(), created.expiresAt().toInstant().toString(),
+                ContentView.of(created.content(), "DE", true, nodes));
     }
 
     private ContentPayload payload(ContentQueries.Stored stored) {

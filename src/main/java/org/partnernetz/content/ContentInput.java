@@ -70,20 +70,10 @@ final class ContentInput {
             set(fields, "heroImage", hero == null ? null : JSON.writeValueAsString(hero));
         }
         if (input.containsKey("gallery")) {
-            var images = new ArrayList<Map<String, Object>>();
-            var given = list("input.gallery", input.get("gallery"), 50);
-            for (int i = 0; i < given.size(); i++) {
-                images.add(image("input.gallery[" + i + "]", (Map<?, ?>) given.get(i)));
-            }
-            set(fields, "gallery", images.isEmpty() ? null : JSON.writeValueAsString(images));
+            set(fields, "gallery", jsonList("input.gallery", input.get("gallery"), 50, ContentInput::image));
         }
         if (input.containsKey("videos")) {
-            var videos = new ArrayList<Map<String, Object>>();
-            var given = list("input.videos", input.get("videos"), 20);
-            for (int i = 0; i < given.size(); i++) {
-                videos.add(video("input.videos[" + i + "]", (Map<?, ?>) given.get(i)));
-            }
-            set(fields, "videos", videos.isEmpty() ? null : JSON.writeValueAsString(videos));
+            set(fields, "videos", jsonList("input.videos", input.get("videos"), 20, ContentInput::video));
         }
         if (input.containsKey("tags")) {
             var tags = new TreeSet<String>();
@@ -120,6 +110,17 @@ final class ContentInput {
         if (type != ContentType.PROJECT_PROFILE && fields.get("project") != null) {
             throw new BadRequestException("input.project: only a project profile has a project");
         }
+    }
+
+    /** A list of images or videos as JSON text, each checked by {@code item}; null for none. */
+    private static String jsonList(String field, Object value, int limit,
+            java.util.function.BiFunction<String, Map<?, ?>, Map<String, Object>> item) {
+        var items = new ArrayList<Map<String, Object>>();
+        var given = list(field, value, limit);
+        for (int i = 0; i < given.size(); i++) {
+            items.add(item.apply(field + "[" + i + "]", (Map<?, ?>) given.get(i)));
+        }
+        return items.isEmpty() ? null : JSON.writeValueAsString(items);
     }
 
     private static Map<String, Object> image(String field, Map<?, ?> image) {

@@ -80,6 +80,22 @@ class ContentQueries {
                 .fetchAs(Stored.class).mappedBy((types, record) -> stored(record)).one();
     }
 
+    /** Stores a preview token's hash for an item, and forgets the tokens that have expired. */
+    void createPreviewToken(String hash, String key, OffsetDateTime expiresAt, String by, OffsetDateTime now) {
+        neo4j.query("""
+                CALL () { MATCH (old:PreviewToken) WHERE old.expiresAt <= $now DELETE old }
+                CREATE (:PreviewToken {hash: $hash, contentKey: $key, expiresAt: $expiresAt, createdBy: $by, createdAt: $now})""")
+                .bind(hash).to("hash").bind(key).to("key").bind(expiresAt).to("expiresAt").bind(by).to("by")
+                .bind(now).to("now").run();
+    }
+
+    /** The key of the item a preview token that has not expired was made for. */
+    Optional<String> previewed(String hash, OffsetDateTime now) {
+        return neo4j.query("""
+                MATCH (t:PreviewToken {hash: $hash}) WHERE t.expiresAt > $now RETURN t.contentKey AS key""")
+                .bind(hash).to("hash").bind(now).to("now").fetchAs(String.class).one();
+    }
+
     /** A filter of {@code contents}: type, regions (a region and those inside it), a mentioned entity, a tag. */
     record Filter(String type, List<String> regions, String mentions, String tag) {
     }

@@ -26,6 +26,7 @@ import org.partnernetz.graphql.GlobalId;
 import org.partnernetz.graphql.NotFoundException;
 import org.partnernetz.graphql.PageRequest;
 import org.partnernetz.graphql.SortKey;
+import org.partnernetz.graphql.UnauthorizedException;
 import org.partnernetz.history.ConflictException;
 import org.partnernetz.history.Revision;
 import org.partnernetz.history.Revisions;
@@ -53,6 +54,10 @@ public class ContentService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Preview tokens: this prefix and 256 random bits, URL-safe; the graph keeps only their SHA-256. */
+    private static final String PREVIEW_PREFIX = "pv_";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final ContentQueries queries;
     private final EntityQueries entities;
     private final Revisions revisions;
@@ -77,6 +82,47 @@ public class ContentService {
     @PreAuthorize("hasRole('EDITOR')")
     public java.util.Optional<ContentQueries.Stored> draft(String id, String slug) {
         return queries.find(keyOrNull(id), slug, true, now());
+    }
+
+    /**
+     * The draft a preview token was made for, if {@code id} and {@code slug} name that item or
+     * nothing; UNAUTHORIZED for a token that is unknown or has expired.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ContentQueries.Stored> previewed(String token, String id, String slug) {
+        var key = queries.previewed(hash(token), now())
+                .orElseThrow(() -> new UnauthorizedException("The preview token is unknown or has expired; ask an editor for a new one"));
+        var item = queries.find(key, null, true, now());
+        if (item.isPresent() && (id != null || slug != null)) {
+            var named = queries.find(keyOrNull(id), slug, true, now());
+            if (named.isEmpty() || !named.get().content().get("key").asString().equals(key)) {
+                return java.util.Optional.empty();
+            }
+        }
+        return item;
+    }
+
+    /** A new preview token: its secret (shown once) and when it expires. */
+    public record PreviewToken(String token, OffsetDateTime expiresAt, ContentQueries.Stored content) {
+    }
+
+    /** A preview token for one item's draft, for {@code expiresInSeconds} (an hour when null). */
+    @PreAuthorize("hasRole('EDITOR')")
+    public PreviewToken createPreviewToken(Map<String, Object> input, Caller caller) {
+        var key = key((String) input.get("content"), "input.content");
+        var seconds = input.get("expiresInSeconds") == null ? 3600 : (Integer) input.get("expiresInSeconds");
+        if (seconds < 1 || seconds > 604_800) {
+            throw new BadRequestException("input.expiresInSeconds: from 1 second to 604800 (a week)");
+        }
+        var item = queries.find(key, null, true, now())
+                .orElseThrow(() -> new NotFoundException("No content has the id " + ID_PREFIX + key));
+        var bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        var token = PREVIEW_PREFIX + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        var now = now();
+        var expiresAt = now.plusSeconds(seconds);
+        queries.createPreviewToken(hash(token), key, expiresAt, caller.name(), now);
+        return new PreviewToken(token, expiresAt, item);
     }
 
     /** Live published items, newest first. */
@@ -298,14 +344,22 @@ public class ContentService {
         return stored;
     }
 
-    private static String digest(Map<String, Object> fields) {
+    private static String hash(String token) {
+        return HexFormat.of().formatHex(sha256().digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            var sha = MessageDigest.getInstance("SHA-256");
-            sha.update(JSON.writeValueAsString(new TreeMap<>(fields)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(), 0, 12);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String digest(Map<String, Object> fields) {
+        var sha = sha256();
+        sha.update(JSON.writeValueAsString(new TreeMap<>(fields)).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest(), 0, 12);
     }
 
     // ------------------------------------------------------------------ keys, slugs and references

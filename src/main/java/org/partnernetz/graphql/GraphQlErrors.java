@@ -52,6 +52,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         return switch (ex) {
             case BadRequestException e -> error.errorType(ErrorType.BAD_REQUEST).message(e.getMessage()).build();
             case NotFoundException e -> error.errorType(ErrorType.NOT_FOUND).message(e.getMessage()).build();
+            case UnauthorizedException e -> error.errorType(ErrorType.UNAUTHORIZED).message(e.getMessage()).build();
             case ConflictException e -> error.errorType(Conflict.CONFLICT).message(e.getMessage())
                     .extensions(java.util.Map.of("currentVersion", e.currentVersion())).build();
             case AuthenticationException e -> error.errorType(ErrorType.UNAUTHORIZED)

@@ -101,7 +101,9 @@ public class GraphSchema implements SmartLifecycle {
             new Step(12, "content for partner websites: items by key, every slug they had, newest published first", List.of(
                     "CREATE CONSTRAINT content_key IF NOT EXISTS FOR (c:Content) REQUIRE c.key IS UNIQUE",
                     "CREATE CONSTRAINT content_slug_key IF NOT EXISTS FOR (s:ContentSlug) REQUIRE s.key IS UNIQUE",
-                    "CREATE INDEX content_published IF NOT EXISTS FOR (c:Content) ON (c.publishedAt)")));
+                    "CREATE INDEX content_published IF NOT EXISTS FOR (c:Content) ON (c.publishedAt)")),
+            new Step(13, "preview tokens of drafts, found by the hash of their secret", List.of(
+                    "CREATE CONSTRAINT preview_token_hash IF NOT EXISTS FOR (t:PreviewToken) REQUIRE t.hash IS UNIQUE")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;

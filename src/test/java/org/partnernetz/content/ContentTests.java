@@ -195,6 +195,35 @@ class ContentTests {
     }
 
     @Test
+    void aPreviewTokenShowsItsOneDraftAndNothingElseUntilItExpires() throws InterruptedException {
+        var suffix = System.nanoTime();
+        var draft = create(Map.of("type", "ARTICLE", "title", Map.of("de", "Vorschau " + suffix), "tags", List.of("t" + suffix)));
+        var other = create(Map.of("type", "ARTICLE", "title", Map.of("de", "Andere " + suffix)));
+        var made = http.post(editor, """
+                mutation($input: CreatePreviewTokenInput!) { createPreviewToken(input: $input) { token expiresAt content { id } } }""",
+                Map.of("input", Map.of("content", draft.at("/id").asString(), "expiresInSeconds", 2)));
+        assertThat(made.ok()).as(made.text()).isTrue();
+        var token = made.body().at("/data/createPreviewToken/token").asString();
+        assertThat(token).startsWith("pv_");
+        assertThat(neo4j.query("MATCH (t:PreviewToken) WHERE t.hash = $token RETURN count(t) AS n").bind(token).to("token")
+                .fetchAs(Long.class).one().orElseThrow()).as("the graph keeps no token in clear").isZero();
+
+        var query = "query($token: String, $id: ID) { content(previewToken: $token, id: $id) { id title view } }";
+        var shown = http.post(null, query, Map.of("token", token)).body().at("/data/content");
+        assertThat(shown.at("/title").asString()).isEqualTo("Vorschau " + suffix);
+        assertThat(shown.at("/view").asString()).isEqualTo("DRAFT");
+        assertThat(http.post(null, query, Map.of("token", token, "id", other.at("/id").asString())).body()
+                .at("/data/content").isNull()).as("another item's draft").isTrue();
+        assertThat(keys(list(null, Map.of("tag", "t" + suffix)))).as("published lists stay as they are").isEmpty();
+
+        Thread.sleep(java.time.Duration.between(OffsetDateTime.now(ZoneOffset.UTC),
+                OffsetDateTime.parse(made.body().at("/data/createPreviewToken/expiresAt").asString())).toMillis() + 200);
+        var expired = http.post(null, query, Map.of("token", token));
+        assertThat(expired.classification()).isEqualTo("UNAUTHORIZED");
+        assertThat(expired.body().at("/data/content").isNull()).isTrue();
+    }
+
+    @Test
     void badInputIsRefusedAndLeavesNothingBehind() {
         long before = contentNodes();
         var cases = List.<Map<String, Object>>of(
