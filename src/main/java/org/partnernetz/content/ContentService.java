@@ -31,6 +31,7 @@ import org.partnernetz.history.ConflictException;
 import org.partnernetz.history.Revision;
 import org.partnernetz.history.Revisions;
 import org.partnernetz.history.TransientFailure;
+import org.partnernetz.webhook.WebhookOutbox;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -61,13 +62,15 @@ public class ContentService {
     private final ContentQueries queries;
     private final EntityQueries entities;
     private final Revisions revisions;
+    private final WebhookOutbox outbox;
     private final java.time.Clock clock;
 
-    ContentService(ContentQueries queries, EntityQueries entities, Revisions revisions,
+    ContentService(ContentQueries queries, EntityQueries entities, Revisions revisions, WebhookOutbox outbox,
             org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
         this.queries = queries;
         this.entities = entities;
         this.revisions = revisions;
+        this.outbox = outbox;
         this.clock = clock.getIfAvailable(java.time.Clock::systemUTC);
     }
 
@@ -210,6 +213,7 @@ public class ContentService {
         var version = (int) (long) (Long) item.get("version") + 1;
         var node = stamp(version, ContentStatus.PUBLISHED, caller, now);
         queries.publish(key, from, until, node, now);
+        announce(item.get("publishedAt") == null ? "CONTENT_PUBLISHED" : "CONTENT_UPDATED", key, item, from, now);
         var changes = new ArrayList<Revision.FieldChange>(statusChange(item, ContentStatus.PUBLISHED));
         changes.add(new Revision.FieldChange("publishAt", null, json(from.toString())));
         if (until != null) {
@@ -269,9 +273,39 @@ public class ContentService {
         var now = now();
         var version = (int) (long) (Long) item.get("version") + 1;
         queries.unpublish(key, stamp(version, status, caller, now));
+        if (Boolean.TRUE.equals(item.get("published"))) {
+            announce("CONTENT_UNPUBLISHED", key, item, now, now);
+        }
         revisions.record(key, version, now, caller.name(), caller.credential(), comment(input),
                 statusChange(item, status));
         return draftOf(key);
+    }
+
+    /** Queues the event for the webhook endpoints that want it, in this transaction, due when it shows. */
+    private void announce(String event, String key, Map<String, Object> item, OffsetDateTime due, OffsetDateTime now) {
+        var fields = draftFields(item);
+        var data = new LinkedHashMap<String, Object>();
+        data.put("id", ID_PREFIX + key);
+        data.put("key", key);
+        data.put("type", item.get("type"));
+        for (var field : List.of("title", "slug")) {
+            var texts = new LinkedHashMap<String, Object>();
+            for (var language : ContentInput.LANGUAGES) {
+                if (fields.get(field + "_" + language) != null) {
+                    texts.put(language, fields.get(field + "_" + language));
+                }
+            }
+            data.put(field, texts);
+        }
+        data.put("regions", fields.getOrDefault("regions", List.of()));
+        data.put("tags", fields.getOrDefault("tags", List.of()));
+        data.put("publishAt", due.toInstant().toString());
+        @SuppressWarnings("unchecked")
+        var regions = (List<String>) fields.getOrDefault("regions", List.of());
+        @SuppressWarnings("unchecked")
+        var tags = (List<String>) fields.getOrDefault("tags", List.of());
+        outbox.content(new WebhookOutbox.ContentEvent(event, ID_PREFIX + key, (String) item.get("type"), regions, tags, data),
+                due, now);
     }
 
     private ContentQueries.Stored change(String key, Map<String, Object> item, Map<String, Object> before,

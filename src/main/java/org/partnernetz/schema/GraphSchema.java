@@ -103,7 +103,13 @@ public class GraphSchema implements SmartLifecycle {
                     "CREATE CONSTRAINT content_slug_key IF NOT EXISTS FOR (s:ContentSlug) REQUIRE s.key IS UNIQUE",
                     "CREATE INDEX content_published IF NOT EXISTS FOR (c:Content) ON (c.publishedAt)")),
             new Step(13, "preview tokens of drafts, found by the hash of their secret", List.of(
-                    "CREATE CONSTRAINT preview_token_hash IF NOT EXISTS FOR (t:PreviewToken) REQUIRE t.hash IS UNIQUE")));
+                    "CREATE CONSTRAINT preview_token_hash IF NOT EXISTS FOR (t:PreviewToken) REQUIRE t.hash IS UNIQUE")),
+            new Step(14, "webhook endpoints, their outbox of deliveries (due first) and each delivery's attempts", List.of(
+                    "CREATE CONSTRAINT webhook_id IF NOT EXISTS FOR (w:Webhook) REQUIRE w.id IS UNIQUE",
+                    "CREATE CONSTRAINT webhook_delivery_id IF NOT EXISTS FOR (d:WebhookDelivery) REQUIRE d.id IS UNIQUE",
+                    "CREATE INDEX webhook_delivery_due IF NOT EXISTS FOR (d:WebhookDelivery) ON (d.status, d.nextAttemptAt)",
+                    "CREATE INDEX webhook_delivery_endpoint IF NOT EXISTS FOR (d:WebhookDelivery) ON (d.webhookId)",
+                    "CREATE INDEX webhook_attempt_delivery IF NOT EXISTS FOR (a:WebhookAttempt) ON (a.deliveryId)")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;
