@@ -213,7 +213,8 @@ public class ContentService {
         var version = (int) (long) (Long) item.get("version") + 1;
         var node = stamp(version, ContentStatus.PUBLISHED, caller, now);
         queries.publish(key, from, until, node, now);
-        announce(item.get("publishedAt") == null ? "CONTENT_PUBLISHED" : "CONTENT_UPDATED", key, item, from, now);
+        // Published again after being taken down is a publication, not an update.
+        announce(Boolean.TRUE.equals(item.get("published")) ? "CONTENT_UPDATED" : "CONTENT_PUBLISHED", key, item, from, now);
         var changes = new ArrayList<Revision.FieldChange>(statusChange(item, ContentStatus.PUBLISHED));
         changes.add(new Revision.FieldChange("publishAt", null, json(from.toString())));
         if (until != null) {

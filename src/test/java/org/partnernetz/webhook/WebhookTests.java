@@ -128,11 +128,23 @@ class WebhookTests {
         assertThat(parts.get("v1")).isEqualTo(hmac(webhook.secret(), t + "." + got.body()));
         assertThat(parts.get("v1")).isNotEqualTo(hmac(webhook.secret() + "x", t + "." + got.body()));
 
+        // The receiver has it before the hub has read the answer and recorded the attempt.
+        waitFor(() -> deliveries(webhook.id()).at("/edges/0/node/status").asString().equals("DELIVERED"));
         var log = deliveries(webhook.id());
         assertThat(log.at("/totalCount").asInt()).isEqualTo(1);
         assertThat(log.at("/edges/0/node/status").asString()).isEqualTo("DELIVERED");
         assertThat(log.at("/edges/0/node/id").asString()).isEqualTo(got.delivery());
         assertThat(log.at("/edges/0/node/log/0/status").asInt()).isEqualTo(204);
+
+        // Taken down and published again: a publication once more, not an update.
+        var down = http.post(editor, "mutation($input: ContentTransitionInput!) { unpublishContent(input: $input) { content { version } } }",
+                Map.of("input", Map.of("content", item, "version", 2)));
+        assertThat(down.ok()).as(down.text()).isTrue();
+        var again = http.post(editor, PUBLISH, Map.of("input", Map.of("content", item, "version", 3)));
+        assertThat(again.ok()).as(again.text()).isTrue();
+        var republished = received.poll(5, TimeUnit.SECONDS);
+        assertThat(republished).as("the second publication").isNotNull();
+        assertThat(republished.event()).isEqualTo("CONTENT_PUBLISHED");
     }
 
     @Test
