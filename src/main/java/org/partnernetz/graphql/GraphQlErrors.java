@@ -33,6 +33,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         CONFLICT
     }
 
+    /** Too many requests from one client; {@code extensions.retryAfterSeconds} says when to try again. */
+    enum RateLimited implements ErrorClassification {
+        TOO_MANY_REQUESTS
+    }
+
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     GraphQlErrors() {
@@ -55,6 +60,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             case UnauthorizedException e -> error.errorType(ErrorType.UNAUTHORIZED).message(e.getMessage()).build();
             case ConflictException e -> error.errorType(Conflict.CONFLICT).message(e.getMessage())
                     .extensions(java.util.Map.of("currentVersion", e.currentVersion())).build();
+            case RateLimitedException e -> error.errorType(RateLimited.TOO_MANY_REQUESTS).message(e.getMessage())
+                    .extensions(java.util.Map.of("retryAfterSeconds", e.retryAfterSeconds())).build();
             case AuthenticationException e -> error.errorType(ErrorType.UNAUTHORIZED)
                     .message("This needs credentials: send 'Authorization: Bearer <token>'").build();
             case AccessDeniedException e -> anonymous()
