@@ -109,7 +109,11 @@ public class GraphSchema implements SmartLifecycle {
                     "CREATE CONSTRAINT webhook_delivery_id IF NOT EXISTS FOR (d:WebhookDelivery) REQUIRE d.id IS UNIQUE",
                     "CREATE INDEX webhook_delivery_due IF NOT EXISTS FOR (d:WebhookDelivery) ON (d.status, d.nextAttemptAt)",
                     "CREATE INDEX webhook_delivery_endpoint IF NOT EXISTS FOR (d:WebhookDelivery) ON (d.webhookId)",
-                    "CREATE INDEX webhook_attempt_delivery IF NOT EXISTS FOR (a:WebhookAttempt) ON (a.deliveryId)")));
+                    "CREATE INDEX webhook_attempt_delivery IF NOT EXISTS FOR (a:WebhookAttempt) ON (a.deliveryId)")),
+            // Numbered 15, not 16 as planned: the steps must be contiguous (GraphSchemaTests).
+            new Step(15, "public submissions: found by their reference, the moderation queue oldest first by status", List.of(
+                    "CREATE CONSTRAINT submission_reference IF NOT EXISTS FOR (s:Submission) REQUIRE s.reference IS UNIQUE",
+                    "CREATE INDEX submission_queue IF NOT EXISTS FOR (s:Submission) ON (s.status, s.createdAt)")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;

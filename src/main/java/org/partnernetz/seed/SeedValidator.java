@@ -38,7 +38,8 @@ final class SeedValidator {
             "MEETING", "SUMMIT", "PUBLICATION");
     static final Set<String> QUALIFIERS = Set.of("EXACT", "ABOUT", "ALMOST", "OVER", "UNDER");
     static final Set<String> BASES = Set.of("stated", "inferred");
-    static final Set<String> DOCUMENT_TYPES = Set.of("PRESS_RELEASE", "NEWS_ITEM", "WEB_PAGE", "REFERENCE_TABLE");
+    static final Set<String> DOCUMENT_TYPES = Set.of("PRESS_RELEASE", "NEWS_ITEM", "WEB_PAGE", "REFERENCE_TABLE",
+            "SUBMISSION");
     static final Set<String> DATE_KINDS = Set.of("PUBLISHED", "OCCASION", "SAVED");
     static final Set<String> TOPIC_KINDS = Set.of("SERVICE", "SECTOR", "FIELD_OF_ACTIVITY", "THEME");
     /** Sources of this type may be cited for the region hierarchy without saying so. */
