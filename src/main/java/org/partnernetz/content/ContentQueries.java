@@ -142,6 +142,28 @@ class ContentQueries {
         return new Page(items, keys, total[0]);
     }
 
+    /** A live published item found by a full-text index, with the index's score. */
+    record Found(Stored stored, double score) {
+    }
+
+    /**
+     * The live published items whose live version matches a full-text query in {@code index}, best
+     * first; a matching draft or an older published version is not found.
+     */
+    List<Found> search(String index, String query, List<String> types, List<String> regions, int limit, OffsetDateTime now) {
+        return new ArrayList<>(neo4j.query("""
+                CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node AS hit, score
+                MATCH (c:Content)-[:PUBLISHED]->(hit) WHERE $types IS NULL OR c.type IN $types
+                """ + VERSION + """
+                WITH c, v, changed, score WHERE v = hit
+                  AND ($regions IS NULL OR any(k IN coalesce(v.regions, []) WHERE k IN $regions))
+                """ + NAMED_BY_VERSION + ", score ORDER BY score DESC")
+                .bind(index).to("index").bind(query).to("query").bind(types).to("types").bind(regions).to("regions")
+                .bind(limit).to("limit").bind(now).to("now").bind(false).to("draft").bind(NAMED).to("named")
+                .fetchAs(Found.class).mappedBy((t, record) -> new Found(stored(record), record.get("score").asDouble()))
+                .all());
+    }
+
     /**
      * Takes the item's write lock (to the end of the transaction) and reads it: its node's properties
      * and its draft's. Another change of it waits, then reads what this one wrote.

@@ -20,6 +20,7 @@ import org.partnernetz.content.ContentItem.ContentStatus;
 import org.partnernetz.content.ContentItem.ContentType;
 import org.partnernetz.graph.EntityQueries;
 import org.partnernetz.graph.Label;
+import org.partnernetz.graph.Nodes;
 import org.partnernetz.graphql.BadRequestException;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.GlobalId;
@@ -78,6 +79,30 @@ public class ContentService {
     @Transactional(readOnly = true)
     public java.util.Optional<ContentQueries.Stored> published(String id, String slug) {
         return queries.find(keyOrNull(id), slug, false, now());
+    }
+
+    /**
+     * Live published items whose text in {@code language} ({@code de} or {@code en}) matches a
+     * full-text query, best first, each shown in that language, with the version's stored texts
+     * (for the searcher's snippet) and the index's score.
+     */
+    @Transactional(readOnly = true)
+    public List<SearchHit> search(String query, String language, List<String> types, List<String> regions, int limit,
+            Nodes nodes) {
+        return queries.search("content_text_" + language, query, types, regions, limit, now()).stream()
+                .map(found -> new SearchHit(ContentView.of(found.stored(), language, false, nodes),
+                        found.stored().version().asMap(), found.score()))
+                .toList();
+    }
+
+    /** An item a search found: as shown, the texts of its live version, and the score. */
+    public record SearchHit(ContentItem item, Map<String, Object> texts, double score) {
+    }
+
+    /** The keys of a region and of every region inside it. */
+    @Transactional(readOnly = true)
+    public List<String> regionsIn(String regionKey) {
+        return queries.regionsIn(regionKey);
     }
 
     /** An item's draft, by global id or slug (EDITOR). */

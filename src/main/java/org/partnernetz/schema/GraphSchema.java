@@ -113,7 +113,13 @@ public class GraphSchema implements SmartLifecycle {
             // Numbered 15, not 16 as planned: the steps must be contiguous (GraphSchemaTests).
             new Step(15, "public submissions: found by their reference, the moderation queue oldest first by status", List.of(
                     "CREATE CONSTRAINT submission_reference IF NOT EXISTS FOR (s:Submission) REQUIRE s.reference IS UNIQUE",
-                    "CREATE INDEX submission_queue IF NOT EXISTS FOR (s:Submission) ON (s.status, s.createdAt)")));
+                    "CREATE INDEX submission_queue IF NOT EXISTS FOR (s:Submission) ON (s.status, s.createdAt)")),
+            new Step(16, "full-text search: entries' names and texts in German and English, content's live texts, names as terms", List.of(
+                    "CREATE FULLTEXT INDEX entity_text_de IF NOT EXISTS FOR (n:Organisation|Project|Event|Person|Region) ON EACH [n.name, n.shortName, n.aliases, n.description] OPTIONS {indexConfig: {`fulltext.analyzer`: 'german'}}",
+                    "CREATE FULLTEXT INDEX entity_text_en IF NOT EXISTS FOR (n:Organisation|Project|Event|Person|Region) ON EACH [n.name, n.shortName, n.aliases, n.descriptionEn] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}",
+                    "CREATE FULLTEXT INDEX content_text_de IF NOT EXISTS FOR (v:ContentVersion) ON EACH [v.title_de, v.summary_de, v.body_de] OPTIONS {indexConfig: {`fulltext.analyzer`: 'german'}}",
+                    "CREATE FULLTEXT INDEX content_text_en IF NOT EXISTS FOR (v:ContentVersion) ON EACH [v.title_en, v.summary_en, v.body_en] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}",
+                    "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Organisation|Project|Person|Region) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;
