@@ -623,6 +623,36 @@ class NetworkQueries {
                 List.copyOf(links));
     }
 
+    /**
+     * For each set of organisations (by seed key), the pairs among them that collaborate, strongest
+     * first, at most {@code first} each, every link with its context: two reads for all the sets.
+     */
+    List<List<Collaboration>> among(List<List<String>> organisationSets, int first) {
+        var pairKeys = new java.util.TreeSet<String>();
+        var pairsOfSet = new ArrayList<List<String>>();
+        for (var set : organisationSets) {
+            var keys = set.stream().distinct().sorted().toList();
+            var pairs = new ArrayList<String>();
+            for (int i = 0; i < keys.size(); i++) {
+                for (int j = i + 1; j < keys.size(); j++) {
+                    pairs.add(StoredPair.pairKey(keys.get(i), keys.get(j)));
+                }
+            }
+            pairKeys.addAll(pairs);
+            pairsOfSet.add(pairs);
+        }
+        Map<String, List<DerivedLink>> byPair = pairKeys.isEmpty() ? Map.of() : links.ofPairs(pairKeys);
+        var rankedOfSet = pairsOfSet.stream().map(pairs -> pairs.stream().filter(byPair::containsKey)
+                .map(pairKey -> new Ranked(pairKey, byPair.get(pairKey))).sorted(STRONGEST_FIRST).limit(first).toList())
+                .toList();
+        var objects = objects(rankedOfSet.stream().flatMap(List::stream).toList(), MAX_LINKS, true, false, Map.of());
+        return rankedOfSet.stream().map(ranked -> ranked.stream()
+                .map(r -> collaboration(r, MAX_LINKS, objects)).toList()).toList();
+    }
+
+    /** The most links a pair shows ({@code Collaboration.links(first:)} takes its head). */
+    private static final int MAX_LINKS = 100;
+
     @SuppressWarnings("unchecked")
     private static List<String> strings(Object value) {
         return value == null ? List.of() : List.copyOf((java.util.Collection<String>) value);

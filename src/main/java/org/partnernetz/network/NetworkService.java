@@ -34,4 +34,12 @@ public class NetworkService {
         return network.collaborations(region, organisation, from, to, page, countAll, linksFirst, withContexts,
                 withSources);
     }
+
+    /**
+     * For each set of organisations (seed keys), the collaborating pairs among them, strongest
+     * first, at most {@code first} each: what an article that mentions them can show beside it.
+     */
+    public List<List<Collaboration>> among(List<List<String>> organisationSets, int first) {
+        return network.among(organisationSets, first);
+    }
 }

@@ -258,6 +258,31 @@ class ContentTests {
         assertThat(content.at("/videos/0/provider").asString()).isEqualTo("YOUTUBE");
     }
 
+    @Test
+    void anItemShowsTheCollaborationsAmongTheOrganisationsItMentions() {
+        var mentioned = List.of("Organisation:jobcenter-duesseldorf", "Organisation:stadt-duesseldorf",
+                "Organisation:caritas", "Project:ausbildung-chance-duesseldorf");
+        var created = create(Map.of("type", "ARTICLE", "title", Map.of("de", "Gemeinsam für Ausbildung"),
+                "mentions", mentioned));
+        publish(created.at("/id").asString(), created.at("/version").asInt(), null);
+        var response = http.post(partner, """
+                query($id: ID) { content(id: $id) { collaborations {
+                  organisationA { id } organisationB { id } weight links(first: 5) { kind through { id } } } } }""",
+                Map.of("id", created.at("/id").asString()));
+        assertThat(response.ok()).as(response.text()).isTrue();
+        var pairs = response.body().at("/data/content/collaborations");
+        var found = new ArrayList<String>();
+        pairs.forEach(pair -> {
+            assertThat(mentioned).contains(pair.at("/organisationA/id").asString(), pair.at("/organisationB/id").asString());
+            found.add(pair.at("/organisationA/id").asString() + " & " + pair.at("/organisationB/id").asString());
+        });
+        assertThat(found).contains("Organisation:jobcenter-duesseldorf & Organisation:stadt-duesseldorf");
+        var throughProject = new ArrayList<String>();
+        pairs.get(found.indexOf("Organisation:jobcenter-duesseldorf & Organisation:stadt-duesseldorf")).at("/links")
+                .forEach(link -> throughProject.add(link.at("/through/id").asString()));
+        assertThat(throughProject).contains("Project:ausbildung-chance-duesseldorf");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private JsonNode create(Map<String, Object> input) {
