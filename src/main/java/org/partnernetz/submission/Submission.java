@@ -12,9 +12,20 @@ record Submission(String reference, Status status, String name, String descripti
         String createdAt, String decidedAt, String decidedBy, String reason, String projectKey,
         int version) {
 
+    /** Who decided a submission the spam guard refused as it came in (see {@code SubmissionService.submit}). */
+    static final String SPAM_GUARD = "spam guard";
+
     /** Where a submission stands. */
     enum Status {
         PENDING, ACCEPTED, REJECTED
+    }
+
+    /**
+     * Whether the spam guard refused it. The submitter is then shown it as still pending, with no
+     * decision: a robot learns nothing to work around.
+     */
+    boolean caughtAsSpam() {
+        return SPAM_GUARD.equals(decidedBy);
     }
 
     /** The global id of the project it became or was merged into; null before it was accepted. */

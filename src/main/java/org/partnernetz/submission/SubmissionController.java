@@ -20,9 +20,11 @@ import org.springframework.stereotype.Controller;
 class SubmissionController {
 
     private final SubmissionService service;
+    private final SubmissionRateLimiter limiter;
 
-    SubmissionController(SubmissionService service) {
+    SubmissionController(SubmissionService service, SubmissionRateLimiter limiter) {
         this.service = service;
+        this.limiter = limiter;
     }
 
     record SubmitProjectInput(String name, String description, String place, String contactName, String contactEmail,
@@ -49,21 +51,20 @@ class SubmissionController {
     @MutationMapping
     SubmitProjectPayload submitProject(@Argument SubmitProjectInput input,
             @ContextValue(name = SubmissionWiring.CLIENT, required = false) String client) {
+        limiter.acquire(client == null ? "unknown" : client);
         var reference = service.submit(new SubmissionInput(input.name(), input.description(), input.place(),
                 input.contactName(), input.contactEmail(), input.links(), input.photos(), input.videos(),
-                input.website()), client);
+                input.website()));
         // A robot that filled the honeypot is told PENDING too: it learns nothing to work around.
         return new SubmitProjectPayload(reference, Submission.Status.PENDING);
     }
 
     @QueryMapping
     SubmissionLookup submissionStatus(@Argument String reference) {
-        return service.status(reference).map(found -> new SubmissionLookup(found.reference(),
-                // Spam is shown as still pending, for the same reason.
-                "spam".equals(found.reason()) && "spam guard".equals(found.decidedBy()) ? Submission.Status.PENDING
-                        : found.status(),
-                "spam guard".equals(found.decidedBy()) ? null : found.reason(), found.projectId(), found.createdAt(),
-                "spam guard".equals(found.decidedBy()) ? null : found.decidedAt()))
+        return service.status(reference).map(found -> found.caughtAsSpam()
+                ? new SubmissionLookup(found.reference(), Submission.Status.PENDING, null, null, found.createdAt(), null)
+                : new SubmissionLookup(found.reference(), found.status(), found.reason(), found.projectId(),
+                        found.createdAt(), found.decidedAt()))
                 .orElse(null);
     }
 

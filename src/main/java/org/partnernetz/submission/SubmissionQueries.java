@@ -45,7 +45,7 @@ class SubmissionQueries {
         if (reason != null) {
             // Refused as spam at once: decided by the hub, not by an editor.
             properties.put("decidedAt", now);
-            properties.put("decidedBy", "spam guard");
+            properties.put("decidedBy", Submission.SPAM_GUARD);
             properties.put("reason", reason);
             properties.put("version", 2);
         }

@@ -47,25 +47,22 @@ public class SubmissionService {
     private static final String PREFIX = "sub_";
 
     private final SubmissionQueries queries;
-    private final SubmissionRateLimiter limiter;
     private final SubmissionProperties properties;
     private final EntityEditing editing;
 
-    SubmissionService(SubmissionQueries queries, SubmissionRateLimiter limiter, SubmissionProperties properties,
-            EntityEditing editing) {
+    SubmissionService(SubmissionQueries queries, SubmissionProperties properties, EntityEditing editing) {
         this.queries = queries;
-        this.limiter = limiter;
         this.properties = properties;
         this.editing = editing;
     }
 
     /**
-     * A new submission from {@code client} (its remote address); its reference. A filled honeypot is
+     * A new submission; its reference. The client's rate is taken before, outside this retried
+     * transaction ({@link SubmissionController}), so a retry does not count twice. A filled honeypot is
      * answered like any submission (a robot learns nothing) but stored as REJECTED for spam, so that
      * editors never see it in the queue and a false positive can still be found.
      */
-    public String submit(SubmissionInput input, String client) {
-        limiter.acquire(client == null ? "unknown" : client);
+    public String submit(SubmissionInput input) {
         var checked = input.checked(properties);
         var bytes = new byte[16];
         RANDOM.nextBytes(bytes);
