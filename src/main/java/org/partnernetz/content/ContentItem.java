@@ -3,6 +3,7 @@ package org.partnernetz.content;
 import java.util.List;
 
 import org.partnernetz.graph.GraphObject;
+import org.partnernetz.graph.NodeLookup;
 import org.partnernetz.project.Project;
 import org.partnernetz.region.Region;
 import org.partnernetz.topic.Topic;
@@ -17,7 +18,13 @@ public record ContentItem(String id, String key, ContentType type, ContentStatus
         String locale, String title, String slug, String summary, String body, String bodyHtml,
         List<FieldLocale> fieldLocales, Image heroImage, List<Image> gallery, List<Video> videos, List<String> tags,
         List<Topic> topics, List<Region> regions, List<GraphObject> mentions, String publishedAt, String publishAt,
-        String unpublishAt, String updatedAt, int version, boolean hasUnpublishedChanges, Project project) {
+        String unpublishAt, String updatedAt, int version, boolean hasUnpublishedChanges, Project project)
+        implements NodeLookup.Typed {
+
+    @Override
+    public String typeName() {
+        return type.typeName();
+    }
 
     /** The language a text field of an answer came from. */
     public record FieldLocale(String field, String locale) {

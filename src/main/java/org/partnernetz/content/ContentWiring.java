@@ -34,7 +34,7 @@ class ContentWiring implements RuntimeWiringConfigurer, SchemaTypes, WebGraphQlI
     @Override
     public void configure(RuntimeWiring.Builder wiring) {
         wiring.type("Content", type -> type.typeResolver(
-                env -> env.getSchema().getObjectType(((ContentItem) env.getObject()).type().typeName())));
+                env -> env.getSchema().getObjectType(((ContentItem) env.getObject()).typeName())));
         var revisions = new RevisionsFetcher(env -> {
             var caller = SecurityContextHolder.getContext().getAuthentication() == null ? null
                     : SecurityContextHolder.getContext().getAuthentication().getPrincipal();

@@ -29,6 +29,7 @@ import org.partnernetz.history.Revision;
 import org.partnernetz.history.Revisions;
 import org.partnernetz.history.TransientFailure;
 import org.partnernetz.seed.EntryRules;
+import org.partnernetz.webhook.WebhookOutbox;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -71,14 +72,16 @@ public class EntityEditing {
     private final Nodes nodes;
     private final Revisions revisions;
     private final List<EntryChanges> derived;
+    private final WebhookOutbox outbox;
 
     EntityEditing(Neo4jClient neo4j, EntityQueries entities, Nodes nodes, Revisions revisions,
-            List<EntryChanges> derived) {
+            List<EntryChanges> derived, WebhookOutbox outbox) {
         this.neo4j = neo4j;
         this.entities = entities;
         this.nodes = nodes;
         this.revisions = revisions;
         this.derived = derived;
+        this.outbox = outbox;
     }
 
     /** The fields a revision of this kind lists and an update may change, as the seed names them. */
@@ -117,8 +120,9 @@ public class EntityEditing {
                 .bind(checked.properties()).to("properties").bind(now).to("now").bind(caller.name()).to("by")
                 .fetchAs(Node.class).mappedBy((types, record) -> record.get("n").asNode()).one().orElseThrow();
         writeImplied(checked.implied(), now, caller);
-        revisions.record(key, 1, now, caller.name(), caller.credential(), comment(input),
-                Revisions.changes(fields(kind), Map.of(), fields));
+        var changes = Revisions.changes(fields(kind), Map.of(), fields);
+        revisions.record(key, 1, now, caller.name(), caller.credential(), comment(input), changes);
+        announce(kind, key, "CREATED", 1, changes, null, now);
         var created = key;
         derived.forEach(facts -> facts.tiesChanged(List.of(created)));
         return nodes.toObject(written);
@@ -199,8 +203,9 @@ public class EntityEditing {
                     n.version = $version, n.updatedAt = $now, n.updatedBy = $by""".formatted(kind))
                 .bind(key).to("key").bind(kind.name()).to("label").bind(now).to("now").bind(caller.name()).to("by")
                 .bind(version).to("version").run();
-        revisions.record(key, version, now, caller.name(), caller.credential(), blankToNull(comment),
-                List.of(new Revision.FieldChange("archived", "false", "true")));
+        var archived = List.of(new Revision.FieldChange("archived", "false", "true"));
+        revisions.record(key, version, now, caller.name(), caller.credential(), blankToNull(comment), archived);
+        announce(kind, key, "ARCHIVED", version, archived, null, now);
         derived.forEach(facts -> facts.tiesChanged(List.of(key)));
         return version;
     }
@@ -231,8 +236,9 @@ public class EntityEditing {
                 REMOVE n:Archived, n.archivedLabel, n.archivedAt, n.archivedBy
                 SET n:%s, n.version = $version, n.updatedAt = $now, n.updatedBy = $by""".formatted(kind))
                 .bind(key).to("key").bind(version).to("version").bind(now).to("now").bind(caller.name()).to("by").run();
-        revisions.record(key, version, now, caller.name(), caller.credential(), blankToNull(comment),
-                List.of(new Revision.FieldChange("archived", "true", "false")));
+        var restored = List.of(new Revision.FieldChange("archived", "true", "false"));
+        revisions.record(key, version, now, caller.name(), caller.credential(), blankToNull(comment), restored);
+        announce(kind, key, "RESTORED", version, restored, null, now);
         derived.forEach(facts -> facts.tiesChanged(List.of(key)));
         return read(key);
     }
@@ -305,8 +311,10 @@ public class EntityEditing {
                 SET earlier.into = $survivor""")
                 .bind(duplicate).to("duplicate").bind(survivor).to("survivor").bind(kind.name()).to("label")
                 .bind(now).to("now").bind(caller.name()).to("by").bind(gone.version() + 1).to("version").run();
+        var mergedInto = List.of(new Revision.FieldChange("mergedInto", null, "\"" + survivor + "\""));
         revisions.record(duplicate, gone.version() + 1, now, caller.name(), caller.credential(), blankToNull(comment),
-                List.of(new Revision.FieldChange("mergedInto", null, "\"" + survivor + "\"")));
+                mergedInto);
+        announce(kind, duplicate, "MERGED", gone.version() + 1, mergedInto, survivor, now);
         var result = write(kind, survivor, kept, before, after, comment == null
                 ? "merges " + duplicate : comment, caller, extra);
         // Re-derived while the duplicate, now without ties, still exists: its memberships go with their counts.
@@ -360,10 +368,18 @@ public class EntityEditing {
             mentions(key, strings(before.get("sources")), strings(after.get("sources")), now, caller);
         }
         revisions.record(key, version, now, caller.name(), caller.credential(), blankToNull(comment), changes);
+        announce(kind, key, "UPDATED", version, changes, null, now);
         var changed = new TreeSet<String>();
         changes.forEach(change -> changed.add(change.field()));
         derived.forEach(facts -> facts.fieldsChanged(kind, key, changed));
         return nodes.toObject(written);
+    }
+
+    /** Tells webhooks and subscriptions of the change, in its transaction ({@link WebhookOutbox#entity}). */
+    private void announce(Label kind, String key, String change, int version, List<Revision.FieldChange> changes,
+            String mergedInto, OffsetDateTime now) {
+        var fields = changes.stream().map(Revision.FieldChange::field).distinct().toList();
+        outbox.entity(new WebhookOutbox.EntityChange(kind, key, change, version, fields, mergedInto, null), now);
     }
 
     /** Replaces which documents mention an entry; a seeded mention removed stays removed on re-import. */

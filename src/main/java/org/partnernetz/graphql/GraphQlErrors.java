@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -53,7 +54,24 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-        var error = GraphqlErrorBuilder.newError(env);
+        return classify(ex, GraphqlErrorBuilder.newError(env), env.getExecutionStepInfo().getPath().toString());
+    }
+
+    /** The same for a subscription whose stream failed (its arguments were refused when it began, say). */
+    @Component
+    static class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
+
+        SubscriptionErrors() {
+            setThreadLocalContextAware(true);
+        }
+
+        @Override
+        protected GraphQLError resolveToSingleError(Throwable ex) {
+            return classify(ex, GraphqlErrorBuilder.newError(), "a subscription");
+        }
+    }
+
+    private static GraphQLError classify(Throwable ex, GraphqlErrorBuilder<?> error, String where) {
         return switch (ex) {
             case BadRequestException e -> error.errorType(ErrorType.BAD_REQUEST).message(e.getMessage()).build();
             case NotFoundException e -> error.errorType(ErrorType.NOT_FOUND).message(e.getMessage()).build();
@@ -70,7 +88,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     : error.errorType(ErrorType.FORBIDDEN).message("Your role does not allow this").build();
             default -> {
                 var correlationId = UUID.randomUUID().toString();
-                log.error("Request failed [{}] at {}", correlationId, env.getExecutionStepInfo().getPath(), ex);
+                log.error("Request failed [{}] at {}", correlationId, where, ex);
                 yield error.errorType(ErrorType.INTERNAL_ERROR)
                         .message("Internal error; quote " + correlationId + " when reporting it")
                         .extensions(java.util.Map.of("correlationId", correlationId))

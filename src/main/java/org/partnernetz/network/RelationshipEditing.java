@@ -26,6 +26,7 @@ import org.partnernetz.history.Revisions;
 import org.partnernetz.history.TransientFailure;
 import org.partnernetz.relationship.Relationship;
 import org.partnernetz.seed.EntryRules;
+import org.partnernetz.webhook.WebhookOutbox;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,14 +54,16 @@ public class RelationshipEditing {
     private final Revisions revisions;
     private final PartnerDerivation partners;
     private final CollaborationDeriver collaborations;
+    private final WebhookOutbox outbox;
 
     RelationshipEditing(Neo4jClient neo4j, EntityQueries entities, Revisions revisions, PartnerDerivation partners,
-            CollaborationDeriver collaborations) {
+            CollaborationDeriver collaborations, WebhookOutbox outbox) {
         this.neo4j = neo4j;
         this.entities = entities;
         this.revisions = revisions;
         this.partners = partners;
         this.collaborations = collaborations;
+        this.outbox = outbox;
     }
 
     /** What {@code addRelationship} states; {@code from} and {@code to} by seed key or global id. */
@@ -129,6 +132,7 @@ public class RelationshipEditing {
         rederive(add.type(), from, to);
         revisions.record(checked.key(), version, now, caller.name(), caller.credential(), add.comment(),
                 Revisions.changes(FIELDS, Map.of(), properties));
+        announce(checked.key(), add.type(), from, to, version, now);
         return new Stated(checked.key(), written);
     }
 
@@ -152,6 +156,7 @@ public class RelationshipEditing {
         rederive(type, from, to);
         List<Revision.FieldChange> changes = Revisions.changes(FIELDS, before, Map.of());
         revisions.record(id, current + 1, now, caller.name(), caller.credential(), comment, changes);
+        announce(id, type, from, to, current + 1, now);
         return id;
     }
 
@@ -234,6 +239,7 @@ public class RelationshipEditing {
         rederive(type, from, to);
         revisions.record(id, current + 1, now, caller.name(), caller.credential(), input.get("comment") instanceof String comment
                 && !comment.isBlank() ? comment.strip() : null, changes);
+        announce(id, type, from, to, current + 1, now);
         return new Stated(id, written);
     }
 
@@ -301,6 +307,17 @@ public class RelationshipEditing {
      * where (participations, and where a project or event or organisation is), and the pairs linked
      * through the project, event, council or funded body involved.
      */
+    /** Tells webhooks and subscriptions that both ends' relationships changed, in this transaction. */
+    private void announce(String id, String type, String from, String to, int version, OffsetDateTime now) {
+        for (var end : new TreeSet<>(List.of(from, to))) {
+            var label = neo4j.query("MATCH (n:Entity {key: $key}) RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS label")
+                    .bind(end).to("key").fetchAs(String.class).one();
+            label.filter(name -> java.util.Arrays.stream(Label.values()).anyMatch(known -> known.name().equals(name)))
+                    .ifPresent(name -> outbox.entity(new WebhookOutbox.EntityChange(Label.valueOf(name), end,
+                            "RELATIONSHIPS", version, List.of(type), null, id), now));
+        }
+    }
+
     private void rederive(String type, String from, String to) {
         var organisations = new TreeSet<String>();
         var contexts = new TreeSet<String>();

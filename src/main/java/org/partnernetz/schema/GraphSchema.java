@@ -119,7 +119,9 @@ public class GraphSchema implements SmartLifecycle {
                     "CREATE FULLTEXT INDEX entity_text_en IF NOT EXISTS FOR (n:Organisation|Project|Event|Person|Region) ON EACH [n.name, n.shortName, n.aliases, n.descriptionEn] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}",
                     "CREATE FULLTEXT INDEX content_text_de IF NOT EXISTS FOR (v:ContentVersion) ON EACH [v.title_de, v.summary_de, v.body_de] OPTIONS {indexConfig: {`fulltext.analyzer`: 'german'}}",
                     "CREATE FULLTEXT INDEX content_text_en IF NOT EXISTS FOR (v:ContentVersion) ON EACH [v.title_en, v.summary_en, v.body_en] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}",
-                    "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Organisation|Project|Person|Region) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}")));
+                    "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Organisation|Project|Person|Region) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}")),
+            new Step(17, "the change feed of the subscriptions, read by the time each event falls due", List.of(
+                    "CREATE INDEX change_event_due IF NOT EXISTS FOR (c:ChangeEvent) ON (c.dueAt)")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;

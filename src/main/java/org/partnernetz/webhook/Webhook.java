@@ -3,7 +3,8 @@ package org.partnernetz.webhook;
 import java.util.List;
 
 /** An endpoint a partner registered, as the API shows it (never its secret). */
-record Webhook(String id, String url, List<String> events, List<String> types, List<String> regions, List<String> tags,
+record Webhook(String id, String url, List<String> events, List<String> types, List<String> entityTypes,
+        List<String> regions, List<String> tags,
         String description, String owner, boolean active, boolean paused, String pausedAt, int consecutiveFailures,
         String createdAt) {
 

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Partners' webhook endpoints (PARTNER and above): registered with the events they want and filters
- * (content type, region with the regions inside it, tag), each with a secret of its own that signs
+ * (content type, entry type, region with the regions inside it, tag), each with a secret of its own that signs
  * its deliveries and is shown once; listed with their deliveries and attempts; a delivery replayed;
  * a paused endpoint resumed; an endpoint removed. A caller sees and changes its own endpoints, an
  * admin every one.
@@ -42,9 +42,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Webhooks {
 
     /** The events an endpoint can ask for. */
-    static final Set<String> EVENTS = Set.of("CONTENT_PUBLISHED", "CONTENT_UPDATED", "CONTENT_UNPUBLISHED");
+    static final Set<String> EVENTS = Set.of("CONTENT_PUBLISHED", "CONTENT_UPDATED", "CONTENT_UNPUBLISHED",
+            WebhookOutbox.ENTITY_CHANGED);
 
     private static final Set<String> TYPES = Set.of("ARTICLE", "PAGE", "PROJECT_PROFILE");
+    private static final Set<String> ENTITY_TYPES = java.util.Arrays.stream(Label.values())
+            .map(WebhookOutbox.EntityChange::type).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final String PREFIX = "Webhook:";
     private static final List<SortKey> NEWEST_FIRST = List.of(SortKey.descending("d.createdAt.epochMillis"),
             SortKey.descending("d.id"));
@@ -74,6 +77,10 @@ public class Webhooks {
         if (!TYPES.containsAll(types)) {
             throw new BadRequestException("input.types: content types are " + new TreeSet<>(TYPES));
         }
+        var entityTypes = new TreeSet<String>(strings(input.get("entityTypes")));
+        if (!ENTITY_TYPES.containsAll(entityTypes)) {
+            throw new BadRequestException("input.entityTypes: entry types are " + new TreeSet<>(ENTITY_TYPES));
+        }
         var regions = new TreeSet<String>();
         for (var region : strings(input.get("regions"))) {
             regions.add(entities.resolveKey(Label.Region, region, "input.regions"));
@@ -88,13 +95,13 @@ public class Webhooks {
         var secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         var id = UUID.randomUUID().toString();
         var node = neo4j.query("""
-                CREATE (w:Webhook {id: $id, url: $url, events: $events, types: $types, regions: $regions, tags: $tags,
+                CREATE (w:Webhook {id: $id, url: $url, events: $events, types: $types, entityTypes: $entityTypes, regions: $regions, tags: $tags,
                                    description: $description, secret: $secret, owner: $owner, credential: $credential,
                                    active: true, paused: false, consecutiveFailures: 0, createdAt: $now})
                 RETURN w""")
                 .bindAll(Map.of("id", id, "url", url, "events", List.copyOf(events), "types", List.copyOf(types),
-                        "regions", List.copyOf(regions), "tags", List.copyOf(tags), "secret", secret, "owner", caller.name(),
-                        "now", now()))
+                        "entityTypes", List.copyOf(entityTypes), "regions", List.copyOf(regions), "tags", List.copyOf(tags),
+                        "secret", secret, "owner", caller.name(), "now", now()))
                 .bind(description).to("description").bind(caller.credential()).to("credential")
                 .fetchAs(Node.class).mappedBy((t, r) -> r.get("w").asNode()).one().orElseThrow();
         return new Created(webhook(node), secret);
@@ -191,7 +198,8 @@ public class Webhooks {
 
     private static Webhook webhook(Node w) {
         return new Webhook(PREFIX + w.get("id").asString(), w.get("url").asString(), w.get("events").asList(Value::asString),
-                w.get("types").asList(Value::asString), w.get("regions").asList(Value::asString),
+                w.get("types").asList(Value::asString), w.get("entityTypes").asList(Value::asString, List.of()),
+                w.get("regions").asList(Value::asString),
                 w.get("tags").asList(Value::asString), w.get("description").isNull() ? null : w.get("description").asString(),
                 w.get("owner").asString(), w.get("active").asBoolean(), w.get("paused").asBoolean(),
                 time(w.get("pausedAt")), w.get("consecutiveFailures").asInt(0), time(w.get("createdAt")));

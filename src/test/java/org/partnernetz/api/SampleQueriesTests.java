@@ -11,13 +11,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.partnernetz.support.FullStackTest;
+import org.partnernetz.support.GraphQlHttp;
+import org.partnernetz.support.GraphQlSocket;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
  * Every query in sample-queries.graphql runs against the seed without errors and finds something;
  * its mutations run in order for an editor, each without errors, and before the queries (method
- * order), so that the partner-website queries find the news the editor published.
+ * order), so that the partner-website queries find the news the editor published; each of its
+ * subscriptions, over a real WebSocket, hears of an article published while it listens.
  */
 @FullStackTest
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
@@ -26,12 +30,16 @@ class SampleQueriesTests {
     private static final Pattern OPERATION = Pattern.compile("(?m)^query (\\w+)");
 
     private static final Pattern MUTATION = Pattern.compile("(?m)^mutation (\\w+)");
+    private static final Pattern SUBSCRIPTION = Pattern.compile("(?m)^subscription (\\w+)");
 
     @Autowired
     HttpGraphQlTester graphQl;
 
     @Autowired
     org.partnernetz.account.ApiTokens tokens;
+
+    @LocalServerPort
+    int port;
 
     @TestFactory
     Stream<DynamicTest> sampleQueriesAnswer() throws IOException {
@@ -67,5 +75,35 @@ class SampleQueriesTests {
                 mutation { archiveEntity(input: {id: "Project:beispielprojekt-sprachcafe", version: 4}) { version } }""")
                 .execute().path("archiveEntity.version").entity(Integer.class).isEqualTo(5));
         return Stream.concat(steps, Stream.of(cleanUp));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> sampleSubscriptionsHearOfAPublication() throws IOException {
+        var document = Files.readString(Path.of("sample-queries.graphql"));
+        var operations = SUBSCRIPTION.matcher(document).results().map(m -> m.group(1)).toList();
+        assertThat(operations).isNotEmpty();
+        var admin = tokens.createFirstAdmin("samples live admin").secret();
+        var http = new GraphQlHttp(port);
+        var editor = http.createToken(admin, "samples live editor", "EDITOR").secret();
+        return operations.stream().map(operation -> DynamicTest.dynamicTest(operation, () -> {
+            try (var socket = GraphQlSocket.open(port, java.util.Map.of())) {
+                socket.subscribe(operation, document, operation, java.util.Map.of());
+                Thread.sleep(500);
+                // An article the sample's filters take: about NRW, tagged "ausbildung"; archived after.
+                var created = http.post(editor, """
+                        mutation { createContent(input: {type: ARTICLE, title: {de: "Beispiel Livemeldung"},
+                          regions: ["duesseldorf"], tags: ["ausbildung"]}) { content { id } } }""", java.util.Map.of());
+                var id = created.body().at("/data/createContent/content/id").asString();
+                var published = http.post(editor, "mutation($id: ID!) { publishContent(input: {content: $id, version: 1}) { content { id } } }",
+                        java.util.Map.of("id", id));
+                assertThat(published.ok()).as(published.text()).isTrue();
+                var message = socket.next(operation, java.time.Duration.ofSeconds(5));
+                assertThat(message).as(operation + " hears of the publication").isNotNull();
+                assertThat(message.at("/payload/data/contentPublished/content/id").asString()).isEqualTo(id);
+                var archived = http.post(editor, "mutation($id: ID!) { archiveContent(input: {content: $id, version: 2}) { content { status } } }",
+                        java.util.Map.of("id", id));
+                assertThat(archived.ok()).as(archived.text()).isTrue();
+            }
+        }));
     }
 }

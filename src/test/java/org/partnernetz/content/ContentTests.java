@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 @FullStackTest
 class ContentTests {
 
+    private static final String NODE = "query($id: ID!) { node(id: $id) { __typename id ... on Content { title status } } }";
     private static final String FIELDS = """
             id key type status view locale title slug summary body bodyHtml version hasUnpublishedChanges
             publishedAt publishAt fieldLocales { field locale } heroImage { url alt credit width height }
@@ -87,6 +88,7 @@ class ContentTests {
             assertThat(one(reader, Map.of("id", id)).at("/data/content").isNull()).isTrue();
             assertThat(keys(list(reader, Map.of("tag", tag)))).isEmpty();
         }
+        assertThat(http.post(null, NODE, Map.of("id", id)).body().at("/data/node").isNull()).as("a draft by node(id:)").isTrue();
         var peek = http.post(partner, ONE, Map.of("id", id, "preview", true));
         assertThat(peek.classification()).isIn("FORBIDDEN", "UNAUTHORIZED");
 
@@ -110,6 +112,13 @@ class ContentTests {
         var byHeader = http.send(null, ONE, Map.of("id", id), Map.of("Accept-Language", "fr-FR, en-GB;q=0.8, de;q=0.5"));
         assertThat(byHeader.body().at("/data/content/title").asString()).isEqualTo("Training starts in Düsseldorf");
         assertThat(byHeader.body().at("/data/content/locale").asString()).isEqualTo("EN");
+
+        // node(id:) finds the published item too, typed as its kind, in the request's language.
+        var node = http.send(null, NODE, Map.of("id", id), Map.of("Accept-Language", "en")).body().at("/data/node");
+        assertThat(node.at("/__typename").asString()).isEqualTo("Article");
+        assertThat(node.at("/id").asString()).isEqualTo(id);
+        assertThat(node.at("/title").asString()).isEqualTo("Training starts in Düsseldorf");
+        assertThat(http.post(null, NODE, Map.of("id", "Content:no-such-item")).body().at("/data/node").isNull()).isTrue();
 
         // Listed for its region's state, and for what it mentions.
         assertThat(keys(list(partner, Map.of("region", "nrw", "tag", tag)))).containsExactly(created.at("/key").asString());

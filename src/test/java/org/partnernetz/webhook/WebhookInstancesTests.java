@@ -23,14 +23,16 @@ import org.junit.jupiter.api.Test;
 import org.partnernetz.account.ApiTokens;
 import org.partnernetz.support.FullStackTest;
 import org.partnernetz.support.GraphQlHttp;
+import org.partnernetz.support.GraphQlSocket;
 import org.partnernetz.support.HubProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Webhooks with more than one hub process: two instances on one database announce an item
- * published for later exactly once, at its time; a hub killed with {@code kill -9} while a delivery
+ * Webhooks and subscriptions with more than one hub process: two instances on one database announce
+ * an item published for later exactly once, at its time, to the webhook and to a subscriber of each
+ * instance (the item published through the other one); a hub killed with {@code kill -9} while a delivery
  * is on its way makes the delivery after it is started again.
  */
 @FullStackTest
@@ -87,9 +89,14 @@ class WebhookInstancesTests {
         var partner = here.createToken(admin, "instances partner", "PARTNER").secret();
         var arguments = new ArrayList<>(QUICK_WEBHOOKS);
         arguments.add("--NEO4J_URI=" + neo4j.getUri());
-        try (var second = HubProcess.start("second-instance", arguments)) {
+        try (var second = HubProcess.start("second-instance", arguments);
+                var hereLive = GraphQlSocket.open(port, Map.of());
+                var thereLive = GraphQlSocket.open(second.port(), Map.of())) {
             var there = new GraphQlHttp(second.port());
             var tag = "instances-" + System.nanoTime();
+            var subscription = "subscription($tag: String) { contentPublished(tag: $tag) { event content { id } } }";
+            hereLive.subscribe("here", subscription, Map.of("tag", tag));
+            thereLive.subscribe("there", subscription, Map.of("tag", tag));
             var webhook = register(here, partner, tag);
             var item = create(there, editor, tag);
             var at = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3);
@@ -104,6 +111,13 @@ class WebhookInstancesTests {
             assertThat(first).as("the announcement").isNotNull();
             assertThat(OffsetDateTime.now(ZoneOffset.UTC)).isAfterOrEqualTo(at);
             assertThat(deliveries.poll(3, TimeUnit.SECONDS)).as("a second announcement, by the other instance").isNull();
+            for (var live : Map.of("here", hereLive, "there", thereLive).entrySet()) {
+                var message = live.getValue().next(live.getKey(), java.time.Duration.ofSeconds(1));
+                assertThat(message).as("the subscriber " + live.getKey()).isNotNull();
+                assertThat(message.at("/payload/data/contentPublished/content/id").asString()).isEqualTo(item);
+                assertThat(live.getValue().next(live.getKey(), java.time.Duration.ofMillis(300)))
+                        .as("a second message " + live.getKey()).isNull();
+            }
             assertThat(visible(here, item)).isTrue();
             assertThat(visible(there, item)).isTrue();
             var log = here.post(partner, "query($w: ID!) { webhookDeliveries(webhook: $w) { totalCount edges { node { status attempts } } } }",

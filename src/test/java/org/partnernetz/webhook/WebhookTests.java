@@ -235,6 +235,50 @@ class WebhookTests {
         assertThat(deliveries(nrw.id()).at("/totalCount").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void anEntryChangedReachesTheEndpointsOfItsTypeAndRegionSigned() throws InterruptedException {
+        var kleve = register(Map.of("events", List.of("ENTITY_CHANGED"), "entityTypes", List.of("ORGANISATION"),
+                "regions", List.of("rb-duesseldorf")));
+        var projects = register(Map.of("events", List.of("ENTITY_CHANGED"), "entityTypes", List.of("PROJECT")));
+        var created = http.post(editor, """
+                mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }""",
+                Map.of("input", Map.of("name", "Webhook-Beratung " + System.nanoTime(), "kind", "NONPROFIT",
+                        "sources", List.of("src-whkt-2019-06-26-ehrenamt-bewegt"))));
+        assertThat(created.ok()).as(created.text()).isTrue();
+        var id = created.body().at("/data/createOrganisation/organisation/id").asString();
+        // Created in no region yet: the region's endpoint hears nothing.
+        assertThat(received.poll(1, TimeUnit.SECONDS)).as("a delivery of an entry outside the region").isNull();
+
+        var located = http.post(editor, """
+                mutation($input: AddRelationshipInput!) { addRelationship(input: $input) { id } }""",
+                Map.of("input", Map.of("type", "LOCATED_IN", "from", id, "to", "kreis-kleve", "basis", "STATED",
+                        "sources", List.of("src-whkt-2019-06-26-ehrenamt-bewegt"))));
+        assertThat(located.ok()).as(located.text()).isTrue();
+        var tie = received.poll(5, TimeUnit.SECONDS);
+        assertThat(tie).as("the organisation's new relationship").isNotNull();
+        assertThat(tie.event()).isEqualTo("ENTITY_CHANGED");
+        var body = JSON.readTree(tie.body());
+        assertThat(body.at("/data/id").asString()).isEqualTo(id);
+        assertThat(body.at("/data/change").asString()).isEqualTo("RELATIONSHIPS");
+        assertThat(body.at("/data/relationship").asString())
+                .isEqualTo(located.body().at("/data/addRelationship/id").asString());
+        var t = tie.signature().split(",")[0].substring(2);
+        assertThat(tie.signature()).endsWith("v1=" + hmac(kleve.secret(), t + "." + tie.body()));
+
+        var changed = http.post(editor, """
+                mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { version } } }""",
+                Map.of("input", Map.of("organisation", id, "version", 1, "shortName", "WB")));
+        assertThat(changed.ok()).as(changed.text()).isTrue();
+        var update = received.poll(5, TimeUnit.SECONDS);
+        assertThat(update).as("the update, now that it lies in the region").isNotNull();
+        assertThat(JSON.readTree(update.body()).at("/data/change").asString()).isEqualTo("UPDATED");
+        assertThat(JSON.readTree(update.body()).at("/data/fields").toString()).isEqualTo("[\"shortName\"]");
+        // Kreis Kleve's own change (a region) and the projects' endpoint: nothing for them.
+        assertThat(received.poll(1, TimeUnit.SECONDS)).as("a delivery to an endpoint of other types").isNull();
+        assertThat(deliveries(projects.id()).at("/totalCount").asInt()).isZero();
+        assertThat(deliveries(kleve.id()).at("/totalCount").asInt()).isEqualTo(2);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     record Registered(String id, String secret) {
