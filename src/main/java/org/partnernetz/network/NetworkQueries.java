@@ -156,7 +156,8 @@ class NetworkQueries {
               CALL (p) {
                 UNWIND CASE WHEN $withContexts OR $withSources THEN range(0, size(p.links) - 1) ELSE [] END AS i
                 WITH p, i WHERE p.starts[i] <= $to AND p.ends[i] >= $from
-                  AND ($below IS NULL OR any(k IN split(p.linkRegions[i], ',') WHERE k IN $below))
+                  AND ($below IS NULL OR CASE WHEN $everywhere THEN p.linkRegions[i] <> ''
+                       ELSE any(k IN split(p.linkRegions[i], ',') WHERE k IN $below) END)
                 WITH p.links[i] AS link ORDER BY link LIMIT $linksFirst
                 RETURN collect(split(link, '\t')) AS first
               }
@@ -178,7 +179,8 @@ class NetworkQueries {
      */
     private static final String REGION_SCOPE = EntityQueries.matchReference(Label.Region, "root", "region") + """
             RETURN root.key AS key, coalesce(root.collaborationCount, 0) AS count,
-                   COLLECT { MATCH (r:Region)-[:PART_OF*0..6]->(root) RETURN DISTINCT r.key } AS below
+                   COLLECT { MATCH (r:Region)-[:PART_OF*0..6]->(root) RETURN DISTINCT r.key } AS below,
+                   COUNT { MATCH (r:Region) } AS regions
             """;
 
     private static final String NODES = "UNWIND $keys AS key MATCH (n:Entity {key: key}) RETURN key, n";
@@ -338,6 +340,8 @@ class NetworkQueries {
                         .fetch().one().orElseThrow(() -> EntityQueries.notFound(Label.Region, region));
         var regionKey = scope == null ? null : (String) scope.get("key");
         Set<String> below = scope == null ? null : Set.copyOf(strings(scope.get("below")));
+        // A scope holding every region (NRW) needs no test of each link's regions, only that it has one.
+        boolean everywhere = scope != null && below.size() >= ((Number) scope.get("regions")).intValue();
         List<Ranked> strongest;
         Map<String, Node> known = Map.of();
         java.util.function.Supplier<List<Ranked>> everyPair;
@@ -366,7 +370,7 @@ class NetworkQueries {
             storedCount = ranked ? stored.count() : null;
         } else {
             var property = regionKey == null ? StoredPair.RANK : StoredPair.rankProperty(regionKey);
-            var stored = strongestStored(property, below, fromDay, toDay, windowed, position, page, linksFirst,
+            var stored = strongestStored(property, below, everywhere, fromDay, toDay, windowed, position, page, linksFirst,
                     withContexts, withSources);
             strongest = stored.pairs();
             known = stored.objects();
@@ -420,7 +424,8 @@ class NetworkQueries {
      * read, and no more in the window; one with exactly as many comes after the last read by pair
      * key, so it cannot come before a page pair with a key up to that one.
      */
-    private Strongest strongestStored(String property, Set<String> below, long from, long to, boolean windowed,
+    private Strongest strongestStored(String property, Set<String> below, boolean everywhere, long from, long to,
+            boolean windowed,
             Position position, PageRequest page, int linksFirst, boolean withContexts, boolean withSources) {
         int limit = page.limit();
         boolean withLinks = linksFirst > 0;
@@ -429,13 +434,14 @@ class NetworkQueries {
         }
         if (!windowed) {
             var start = position == null ? "" : StoredPair.rank(position.weight(), position.pairKey());
-            return byRank(property, start, limit, withLinks, below, page.first(), linksFirst, withContexts, withSources);
+            return byRank(property, start, limit, withLinks, below, everywhere, page.first(), linksFirst, withContexts,
+                    withSources);
         }
         var best = new ArrayList<Ranked>();
         var start = "";
         int chunk = Math.max(200, 10 * limit);
         while (true) {
-            var read = inWindow(property, start, chunk, below, from, to);
+            var read = inWindow(property, start, chunk, below, everywhere, from, to);
             for (var entry : read) {
                 if (entry.weight() >= 2 && entry.after(position)) {
                     best.add(entry);
@@ -446,7 +452,8 @@ class NetworkQueries {
                 best.subList(limit, best.size()).clear();
             }
             if (read.size() < chunk) {
-                return byKeys(best, property, withLinks, below, from, to, page.first(), linksFirst, withContexts,
+                return byKeys(best, property, withLinks, below, everywhere, from, to, page.first(), linksFirst,
+                        withContexts,
                         withSources);
             }
             var last = read.getLast();
@@ -456,7 +463,8 @@ class NetworkQueries {
                 var worst = best.getLast();
                 if (worst.weight() > lastWeight || (worst.weight() == lastWeight
                         && worst.pairKey().compareTo(last.pairKey()) <= 0)) {
-                    return byKeys(best, property, withLinks, below, from, to, page.first(), linksFirst, withContexts,
+                    return byKeys(best, property, withLinks, below, everywhere, from, to, page.first(), linksFirst,
+                        withContexts,
                             withSources);
                 }
             }
@@ -476,13 +484,15 @@ class NetworkQueries {
             WITH p.pairKey AS pairKey, p.`%1$s` AS rank, p.starts AS starts, p.ends AS ends, p.linkRegions AS regions
             RETURN pairKey, rank,
                    size([i IN range(0, size(starts) - 1) WHERE starts[i] <= $to AND ends[i] >= $from
-                         AND ($below IS NULL OR any(k IN split(regions[i], ',') WHERE k IN $below))]) AS weight
+                         AND ($below IS NULL OR CASE WHEN $everywhere THEN regions[i] <> ''
+                              ELSE any(k IN split(regions[i], ',') WHERE k IN $below) END)]) AS weight
             """;
 
-    private List<Ranked> inWindow(String property, String start, int limit, Set<String> below, long from, long to) {
+    private List<Ranked> inWindow(String property, String start, int limit, Set<String> below, boolean everywhere,
+            long from, long to) {
         return neo4j.query(IN_WINDOW.formatted(property)).bind(start).to("position").bind(limit).to("limit")
                 .bind(from).to("from").bind(to).to("to").bind(below == null ? null : List.copyOf(below)).to("below")
-                .fetch().all().stream().map(row -> {
+                .bind(everywhere).to("everywhere").fetch().all().stream().map(row -> {
                     var rank = (String) row.get("rank");
                     var pairKey = (String) row.get("pairKey");
                     return new Ranked(pairKey, ((Number) row.get("weight")).intValue(), List.of(),
@@ -499,22 +509,24 @@ class NetworkQueries {
 
     /** The entries of a rank index ({@link #BY_RANK}); their links only when {@code withLinks} (a page that shows no links needs none). */
     private Strongest byRank(String property, String start, int limit, boolean withLinks, Set<String> below,
-            int shown, int linksFirst, boolean withContexts, boolean withSources) {
+            boolean everywhere, int shown, int linksFirst, boolean withContexts, boolean withSources) {
         var query = neo4j.query(BY_RANK.formatted(property) + pageOfPairs(property, withLinks))
                 .bind(start).to("position").bind(limit).to("limit");
-        return pageOfPairs(query, withLinks, below, DerivedLink.OPEN_START, DerivedLink.OPEN_END, shown, linksFirst,
+        return pageOfPairs(query, withLinks, below, everywhere, DerivedLink.OPEN_START, DerivedLink.OPEN_END, shown,
+                linksFirst,
                 withContexts, withSources);
     }
 
     /** The chosen pairs of a windowed page, in their order ({@link #BY_KEYS}), with the nodes it shows. */
-    private Strongest byKeys(List<Ranked> chosen, String property, boolean withLinks, Set<String> below, long from,
-            long to, int shown, int linksFirst, boolean withContexts, boolean withSources) {
+    private Strongest byKeys(List<Ranked> chosen, String property, boolean withLinks, Set<String> below,
+            boolean everywhere, long from, long to, int shown, int linksFirst, boolean withContexts, boolean withSources) {
         if (chosen.isEmpty()) {
             return new Strongest(List.of(), Map.of());
         }
         var query = neo4j.query(BY_KEYS + pageOfPairs(property, withLinks))
                 .bind(chosen.stream().map(Ranked::pairKey).toList()).to("keys");
-        var read = pageOfPairs(query, withLinks, below, from, to, shown, linksFirst, withContexts, withSources);
+        var read = pageOfPairs(query, withLinks, below, everywhere, from, to, shown, linksFirst, withContexts,
+                withSources);
         if (!withLinks) {
             // Without links, the weights are those counted in the window, not the pairs' weights in all.
             return new Strongest(chosen, read.objects());
@@ -530,12 +542,13 @@ class NetworkQueries {
                 withLinks ? "p.ends" : "[]");
     }
 
-    private Strongest pageOfPairs(Neo4jClient.RunnableSpec query, boolean withLinks, Set<String> below, long from,
-            long to, int shown, int linksFirst, boolean withContexts, boolean withSources) {
+    private Strongest pageOfPairs(Neo4jClient.RunnableSpec query, boolean withLinks, Set<String> below,
+            boolean everywhere, long from, long to, int shown, int linksFirst, boolean withContexts, boolean withSources) {
         var objects = new HashMap<String, Node>();
         var entries = new ArrayList<RankedEntry>();
         query.bind(shown).to("shown").bind(linksFirst).to("linksFirst").bind(withContexts && withLinks).to("withContexts")
                 .bind(withSources && withLinks).to("withSources").bind(below == null ? null : List.copyOf(below)).to("below")
+                .bind(everywhere).to("everywhere")
                 .bind(from).to("from").bind(to).to("to")
                 .fetchAs(Void.class).mappedBy((types, record) -> {
                     record.get("pairs").asList(Value::asMap).forEach(row -> entries.add(new RankedEntry(
