@@ -1,0 +1,27 @@
+package org.partnernetz.network;
+
+import java.util.List;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** {@code network(...)}: a selection of the network as nodes and edges, for drawing. */
+@Controller
+class NetworkViewController {
+
+    private final NetworkViews views;
+
+    NetworkViewController(NetworkViews views) {
+        this.views = views;
+    }
+
+    @QueryMapping
+    NetworkView network(@Argument String region, @Argument String project, @Argument String event,
+            @Argument String organisation, @Argument Integer depth, @Argument List<String> kinds,
+            @Argument List<String> relationshipTypes, @Argument String from, @Argument String to, @Argument String asOf,
+            @Argument Integer limit) {
+        return views.view(new NetworkViews.Selection(region, project, event, organisation, depth, kinds,
+                relationshipTypes, from, to, asOf, limit));
+    }
+}

@@ -1,0 +1,223 @@
+package org.partnernetz.network;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.neo4j.driver.Value;
+import org.partnernetz.graph.EntityQueries;
+import org.partnernetz.graph.Label;
+import org.partnernetz.graph.PartialDate;
+import org.partnernetz.graphql.BadRequestException;
+import org.partnernetz.relationship.Relationship;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@code network(...)}: a selection of the network as nodes and edges, for drawing. Two queries in
+ * one read transaction: the first finds the selection's entries and keeps the best connected
+ * {@code limit} of them (by their degree over the network's relationship types, which Neo4j keeps
+ * per node, so ranking reads no relationships); the second reads the relationships among those
+ * entries, from each one's own, so neither reads more of the graph than the selection touches.
+ */
+@Service
+@Transactional(readOnly = true)
+public class NetworkViews {
+
+    /** The ties between actors and contexts a network view draws, in the order of the schema's enum. */
+    static final List<String> TYPES = List.of("PART_OF", "MEMBER_OF", "PARTICIPATES_IN", "FUNDS", "HOLDS_ROLE",
+            "SPEAKS_AT", "ESTABLISHES", "ADVISES", "RUNS", "INITIATES", "FOLLOWS_FROM");
+
+    private static final Map<String, Label> KINDS = new LinkedHashMap<>(Map.of("ORGANISATION", Label.Organisation,
+            "PROJECT", Label.Project, "EVENT", Label.Event, "PERSON", Label.Person));
+
+    static final int MAX_LIMIT = 2000;
+    static final int MAX_DEPTH = 3;
+
+    private final Neo4jClient neo4j;
+    private final EntityQueries entities;
+
+    NetworkViews(Neo4jClient neo4j, EntityQueries entities) {
+        this.neo4j = neo4j;
+        this.entities = entities;
+    }
+
+    /** What {@code network(...)} was asked for. */
+    record Selection(String region, String project, String event, String organisation, Integer depth,
+            List<String> kinds, List<String> relationshipTypes, String from, String to, String asOf, Integer limit) {
+    }
+
+    /** The time a view keeps: days, either end open (null). */
+    private record Window(LocalDate from, LocalDate to) {
+    }
+
+    NetworkView view(Selection selection) {
+        var scopes = new LinkedHashMap<Label, String>();
+        if (selection.region() != null) {
+            scopes.put(Label.Region, selection.region());
+        }
+        if (selection.project() != null) {
+            scopes.put(Label.Project, selection.project());
+        }
+        if (selection.event() != null) {
+            scopes.put(Label.Event, selection.event());
+        }
+        if (selection.organisation() != null) {
+            scopes.put(Label.Organisation, selection.organisation());
+        }
+        if (scopes.size() != 1) {
+            throw new BadRequestException("network: give exactly one of region, project, event and organisation");
+        }
+        int limit = selection.limit() == null ? 500 : selection.limit();
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadRequestException("limit: 1 to " + MAX_LIMIT);
+        }
+        int depth = selection.depth() == null ? 1 : selection.depth();
+        if (depth < 1 || depth > MAX_DEPTH) {
+            throw new BadRequestException("depth: 1 to " + MAX_DEPTH);
+        }
+        var types = selection.relationshipTypes() == null || selection.relationshipTypes().isEmpty() ? TYPES
+                : selection.relationshipTypes();
+        for (var type : types) {
+            if (!TYPES.contains(type)) {
+                throw new BadRequestException("relationshipTypes: " + type + " is not drawn; the network's types are " + TYPES);
+            }
+        }
+        var labels = selection.kinds() == null || selection.kinds().isEmpty() ? List.copyOf(KINDS.values())
+                : selection.kinds().stream().map(KINDS::get).toList();
+        var window = window(selection);
+        var scope = scopes.entrySet().iterator().next();
+        var key = entities.resolveKey(scope.getKey(), scope.getValue(), scope.getKey().name().toLowerCase(Locale.ROOT));
+
+        var pattern = String.join("|", types);
+        var isNode = labels.stream().map(label -> "n:" + label).collect(Collectors.joining(" OR ", "(", ")"));
+        var select = switch (scope.getKey()) {
+            case Region -> """
+                    MATCH (root:Entity {key: $key})
+                    MATCH (r:Region)-[:PART_OF*0..6]->(root)
+                    MATCH (n)-[:LOCATED_IN|ACTIVE_IN]->(r)
+                    WHERE %s AND %s
+                    WITH DISTINCT n""".formatted(isNode, NODE_IN_WINDOW);
+            case Organisation -> """
+                    MATCH (centre:Entity {key: $key})
+                    MATCH (centre)-[:%s*0..%d]-(n)
+                    WHERE n = centre OR (%s AND %s)
+                    WITH DISTINCT n""".formatted(pattern, depth, isNode, NODE_IN_WINDOW);
+            default -> """
+                    MATCH (centre:Entity {key: $key})
+                    MATCH (centre)-[:%s*0..1]-(n)
+                    WHERE n = centre OR (%s AND %s)
+                    WITH DISTINCT n""".formatted(pattern, isNode, NODE_IN_WINDOW);
+        };
+        var parameters = new HashMap<String, Object>();
+        parameters.put("key", key);
+        parameters.put("limit", limit);
+        parameters.put("from", window.from());
+        parameters.put("to", window.to());
+        parameters.put("labels", KINDS.values().stream().map(Label::name).toList());
+        int[] total = {0};
+        var found = new ArrayList<Map<String, Object>>();
+        neo4j.query(select + """
+
+                WITH collect(n) AS selected
+                CALL (selected) {
+                  UNWIND selected AS n
+                  WITH n, COUNT { (n)-[:%s]-() } AS degree
+                  ORDER BY CASE WHEN n.key = $key THEN 0 ELSE 1 END, degree DESC, n.key
+                  LIMIT $limit
+                  RETURN collect({key: n.key, label: [l IN labels(n) WHERE l IN $labels][0],
+                                  name: coalesce(n.name, n.label, n.key), shortName: n.shortName, kind: n.kind,
+                                  start: n.startText, end: n.endText,
+                                  region: coalesce(COLLECT { MATCH (n)-[:LOCATED_IN]->(r:Region) RETURN r.key ORDER BY r.key LIMIT 1 }[0],
+                                                   COLLECT { MATCH (n)-[:ACTIVE_IN]->(r:Region) RETURN r.key ORDER BY r.key LIMIT 1 }[0])}) AS page
+                }
+                RETURN size(selected) AS total, page""".formatted(pattern))
+                .bindAll(parameters).fetchAs(Void.class).mappedBy((t, record) -> {
+                    total[0] = record.get("total").asInt();
+                    record.get("page").asList(Value::asMap).forEach(found::add);
+                    return null;
+                }).one();
+
+        var ids = new LinkedHashMap<String, String>();
+        found.forEach(row -> ids.put((String) row.get("key"), row.get("label") + ":" + row.get("key")));
+        var edges = neo4j.query("""
+                UNWIND $keys AS key
+                MATCH (a:Entity {key: key})-[r:%s]->(b:Entity)
+                WHERE b.key IN $keys AND %s
+                RETURN a.key AS from, b.key AS to, r
+                ORDER BY from, to, type(r), r.key""".formatted(pattern, EDGE_IN_WINDOW))
+                .bind(List.copyOf(ids.keySet())).to("keys").bind(window.from()).to("from").bind(window.to()).to("to")
+                .fetchAs(NetworkView.Edge.class).mappedBy((t, record) -> edge(ids.get(record.get("from").asString()),
+                        ids.get(record.get("to").asString()), Relationship.from(record.get("r").asRelationship())))
+                .all().stream().sorted(java.util.Comparator.comparing(NetworkView.Edge::source)
+                        .thenComparing(NetworkView.Edge::target).thenComparing(NetworkView.Edge::type)
+                        .thenComparing(NetworkView.Edge::id))
+                .toList();
+
+        var degree = new HashMap<String, Integer>();
+        var weight = new HashMap<String, Double>();
+        for (var edge : edges) {
+            for (var end : Set.of(edge.source(), edge.target())) {
+                degree.merge(end, 1, Integer::sum);
+                weight.merge(end, edge.weight(), Double::sum);
+            }
+        }
+        var nodes = found.stream().map(row -> {
+            var id = ids.get((String) row.get("key"));
+            var name = (String) row.get("name");
+            var shortName = (String) row.get("shortName");
+            return new NetworkView.Node(id, shortName != null ? shortName : name, name,
+                    kindOf((String) row.get("label")), (String) row.get("kind"), (String) row.get("region"),
+                    degree.getOrDefault(id, 0), weight.getOrDefault(id, 0.0), (String) row.get("start"),
+                    (String) row.get("end"));
+        }).toList();
+        var name = scope.getKey().name().toLowerCase(Locale.ROOT) + " " + key
+                + (scope.getKey() == Label.Organisation ? " (depth " + depth + ")" : "");
+        return new NetworkView(name, nodes, edges, total[0], total[0] > nodes.size(), limit);
+    }
+
+    /** A node whose time (unknown: open) overlaps the window. */
+    private static final String NODE_IN_WINDOW = "($to IS NULL OR n.start IS NULL OR n.start <= $to)"
+            + " AND ($from IS NULL OR n.end IS NULL OR n.end >= $from)";
+
+    /** A relationship whose time (unknown: open) overlaps the window. */
+    private static final String EDGE_IN_WINDOW = "($to IS NULL OR r.start IS NULL OR r.start <= $to)"
+            + " AND ($from IS NULL OR r.end IS NULL OR r.end >= $from)";
+
+    private static Window window(Selection selection) {
+        if (selection.asOf() != null && (selection.from() != null || selection.to() != null)) {
+            throw new BadRequestException("asOf: give it alone, or from and to, not both");
+        }
+        var from = date("from", selection.asOf() != null ? selection.asOf() : selection.from());
+        var to = date("to", selection.asOf() != null ? selection.asOf() : selection.to());
+        if (from != null && to != null && from.first().isAfter(to.last())) {
+            throw new BadRequestException("from: must not come after to");
+        }
+        return new Window(from == null ? null : from.first(), to == null ? null : to.last());
+    }
+
+    private static PartialDate date(String argument, String text) {
+        try {
+            return PartialDate.parseNullable(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(argument + ": '" + text + "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        }
+    }
+
+    private static String kindOf(String label) {
+        return KINDS.entrySet().stream().filter(entry -> entry.getValue().name().equals(label)).map(Map.Entry::getKey)
+                .findFirst().orElse(label.toUpperCase(Locale.ROOT));
+    }
+
+    private static NetworkView.Edge edge(String source, String target, Relationship r) {
+        return new NetworkView.Edge(r.id(), source, target, r.type(), r.role(), r.since(), r.until(), 1.0, r.basis(),
+                r.sourceKeys().stream().map(key -> Label.Source.name() + ":" + key).toList());
+    }
+}
