@@ -6,7 +6,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code network(...)}: a selection of the network as nodes and edges, for drawing. */
+/** {@code network(...)} and {@code path}: selections of the network as nodes and edges, and routes through it. */
 @Controller
 class NetworkViewController {
 
@@ -23,5 +23,11 @@ class NetworkViewController {
             @Argument Integer limit) {
         return views.view(new NetworkViews.Selection(region, project, event, organisation, depth, kinds,
                 relationshipTypes, from, to, asOf, limit));
+    }
+
+    @QueryMapping
+    NetworkViews.Path path(@Argument String from, @Argument String to, @Argument Integer maxHops,
+            @Argument List<String> via) {
+        return views.path(from, to, maxHops, via).orElse(null);
     }
 }

@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 
 import org.neo4j.driver.Value;
 import org.partnernetz.graph.EntityQueries;
+import org.partnernetz.graph.GraphObject;
 import org.partnernetz.graph.Label;
+import org.partnernetz.graph.Nodes;
 import org.partnernetz.graph.PartialDate;
 import org.partnernetz.graphql.BadRequestException;
 import org.partnernetz.relationship.Relationship;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@code network(...)}: a selection of the network as nodes and edges, for drawing. Two queries in
+ * {@code network(...)}: a selection of the network as nodes and edges, for drawing; and {@code path}, the
+ * shortest routes between two entries over the same ties. The view takes two queries in
  * one read transaction: the first finds the selection's entries and keeps the best connected
  * {@code limit} of them (by their degree over the network's relationship types, which Neo4j keeps
  * per node, so ranking reads no relationships); the second reads the relationships among those
@@ -43,10 +46,12 @@ public class NetworkViews {
 
     private final Neo4jClient neo4j;
     private final EntityQueries entities;
+    private final Nodes nodes;
 
-    NetworkViews(Neo4jClient neo4j, EntityQueries entities) {
+    NetworkViews(Neo4jClient neo4j, EntityQueries entities, Nodes nodes) {
         this.neo4j = neo4j;
         this.entities = entities;
+        this.nodes = nodes;
     }
 
     /** What {@code network(...)} was asked for. */
@@ -181,6 +186,76 @@ public class NetworkViews {
         var name = scope.getKey().name().toLowerCase(Locale.ROOT) + " " + key
                 + (scope.getKey() == Label.Organisation ? " (depth " + depth + ")" : "");
         return new NetworkView(name, nodes, edges, total[0], total[0] > nodes.size(), limit);
+    }
+
+    /** The shortest routes between two entries ({@code path}); empty when none within {@code maxHops}. */
+    record Path(int length, List<Route> routes) {
+    }
+
+    /** One route: its entries in order, and the ties between them. */
+    record Route(List<GraphObject> nodes, List<Step> steps) {
+    }
+
+    /** One tie of a route, and whether it points the way the route goes. */
+    record Step(String from, String to, boolean forward, Relationship relationship) {
+    }
+
+    static final int MAX_HOPS = 6;
+    static final int MAX_ROUTES = 20;
+
+    /**
+     * Every shortest route between two entries over the network's ties, through entries of the
+     * kinds {@code via} only; Neo4j's shortest-path search, which checks the kinds on the way as it
+     * goes.
+     */
+    java.util.Optional<Path> path(String from, String to, Integer maxHops, List<String> via) {
+        int hops = maxHops == null ? 4 : maxHops;
+        if (hops < 1 || hops > MAX_HOPS) {
+            throw new BadRequestException("maxHops: 1 to " + MAX_HOPS);
+        }
+        var start = end("from", from);
+        var goal = end("to", to);
+        if (start.equals(goal)) {
+            throw new BadRequestException("to: a route needs two different entries");
+        }
+        var labels = via == null || via.isEmpty() ? List.copyOf(KINDS.values()) : via.stream().map(KINDS::get).toList();
+        var inside = labels.stream().map(label -> "n:" + label).collect(Collectors.joining(" OR "));
+        var routes = neo4j.query("""
+                MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
+                MATCH p = allShortestPaths((a)-[:%s*..%d]-(b))
+                WHERE all(n IN nodes(p)[1..-1] WHERE %s)
+                RETURN nodes(p) AS nodes, relationships(p) AS ties
+                LIMIT %d""".formatted(String.join("|", TYPES), hops, inside, MAX_ROUTES))
+                .bind(start).to("from").bind(goal).to("to")
+                .fetchAs(Route.class).mappedBy((t, record) -> route(record.get("nodes").asList(Value::asNode),
+                        record.get("ties").asList(Value::asRelationship)))
+                .all().stream()
+                .sorted(java.util.Comparator.comparing(route -> route.nodes().stream().map(GraphObject::key)
+                        .collect(Collectors.joining("|"))))
+                .toList();
+        return routes.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new Path(routes.getFirst().steps().size(), routes));
+    }
+
+    private Route route(List<org.neo4j.driver.types.Node> path, List<org.neo4j.driver.types.Relationship> ties) {
+        var objects = path.stream().map(nodes::toObject).toList();
+        var steps = new ArrayList<Step>();
+        for (int i = 0; i < ties.size(); i++) {
+            var tie = ties.get(i);
+            boolean forward = tie.startNodeElementId().equals(path.get(i).elementId());
+            steps.add(new Step(objects.get(i).id(), objects.get(i + 1).id(), forward, Relationship.from(tie)));
+        }
+        return new Route(objects, steps);
+    }
+
+    /** The key of an end of a route, given by global id: an organisation, person, project or event. */
+    private String end(String argument, String id) {
+        var globalId = org.partnernetz.graphql.GlobalId.parse(id);
+        if (!KINDS.containsValue(globalId.label())) {
+            throw new BadRequestException(argument + ": routes join organisations, people, projects and events, not "
+                    + globalId.label());
+        }
+        return entities.resolveKey(globalId.label(), id, argument);
     }
 
     /** A node whose time (unknown: open) overlaps the window. */

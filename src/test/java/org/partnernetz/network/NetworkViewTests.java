@@ -19,8 +19,9 @@ import tools.jackson.databind.JsonNode;
  * {@code network(...)} over HTTP on the curated seed: the network of the labour-market region
  * Westfälisches Ruhrgebiet with the facts the documents give it, its edges only among its nodes,
  * the Cytoscape.js and graphology shapes holding the same, a window before 2016 dropping the
- * campaign's regional event, a project's and an organisation's surroundings, the node limit, and
- * bad arguments classified.
+ * campaign's regional event, a project's and an organisation's surroundings, the node limit, the
+ * shortest path between two organisations named in different documents, and bad arguments
+ * classified.
  */
 @FullStackTest
 class NetworkViewTests {
@@ -136,6 +137,52 @@ class NetworkViewTests {
                 "relationshipTypes", List.of("SPEAKS_AT")));
         // People are located nowhere: a region has no speakers to draw.
         assertThat(speakers.at("/edges").size()).isZero();
+    }
+
+    @Test
+    void aPathJoinsTwoOrganisationsOfDifferentDocumentsTheShortestWayWithItsSources() {
+        var query = """
+                query($from: ID!, $to: ID!, $maxHops: Int, $via: [NetworkNodeKind!]) {
+                  path(from: $from, to: $to, maxHops: $maxHops, via: $via) {
+                    length
+                    routes { nodes { id } steps { from to forward relationship { type role sources { id } } } }
+                  }
+                }""";
+        var found = http.post(null, query, Map.of("from", "Organisation:ihk-zu-dortmund", "to", "Organisation:stadt-duesseldorf"));
+        assertThat(found.ok()).as(found.text()).isTrue();
+        var path = found.body().at("/data/path");
+        // Dortmund's chamber took part in the campaign's regional event of 2016 (the ministry's press
+        // release); Düsseldorf took part in the campaign's event of 2018 (the city's own document).
+        assertThat(path.at("/length").asInt()).isEqualTo(4);
+        assertThat(path.at("/routes").size()).isEqualTo(1);
+        var route = path.at("/routes/0");
+        assertThat(ids(route.at("/nodes"))).containsExactly("Organisation:ihk-zu-dortmund", EVENT,
+                "Project:landesaktion-nrw-das-machen-wir", "Event:veranstaltung-duesseldorf-kreis-mettmann-2018-11-21",
+                "Organisation:stadt-duesseldorf");
+        var steps = route.at("/steps");
+        assertThat(steps.at("/0/relationship/type").asString()).isEqualTo("PARTICIPATES_IN");
+        assertThat(steps.at("/0/forward").asBoolean()).isTrue();
+        assertThat(steps.at("/1/relationship/type").asString()).isEqualTo("PART_OF");
+        assertThat(steps.at("/2/relationship/type").asString()).isEqualTo("PART_OF");
+        assertThat(steps.at("/2/forward").asBoolean()).as("the 2018 event is part of the campaign, not the reverse").isFalse();
+        assertThat(steps.at("/3/from").asString()).isEqualTo("Event:veranstaltung-duesseldorf-kreis-mettmann-2018-11-21");
+        assertThat(steps.at("/3/forward").asBoolean()).isFalse();
+        assertThat(ids(steps.at("/0/relationship/sources"))).containsExactly("Source:src-mais-2016-10-19-dortmund");
+        assertThat(ids(steps.at("/3/relationship/sources")))
+                .containsExactly("Source:src-duesseldorf-2018-11-integration-arbeit-ausbildung");
+
+        var tooShort = http.post(null, query, Map.of("from", "Organisation:ihk-zu-dortmund", "to", "Organisation:stadt-duesseldorf",
+                "maxHops", 3));
+        assertThat(tooShort.body().at("/data/path").isNull()).as(tooShort.text()).isTrue();
+        var onlyOrganisations = http.post(null, query, Map.of("from", "Organisation:ihk-zu-dortmund",
+                "to", "Organisation:stadt-duesseldorf", "via", List.of("ORGANISATION")));
+        assertThat(onlyOrganisations.body().at("/data/path").isNull()).as(onlyOrganisations.text()).isTrue();
+        assertThat(http.post(null, query, Map.of("from", "Organisation:ihk-zu-dortmund", "to", "Region:nrw"))
+                .classification()).isEqualTo("BAD_REQUEST");
+        assertThat(http.post(null, query, Map.of("from", "Organisation:ihk-zu-dortmund", "to", "Organisation:ihk-zu-dortmund"))
+                .classification()).isEqualTo("BAD_REQUEST");
+        assertThat(http.post(null, query, Map.of("from", "Organisation:ihk-zu-dortmund", "to", "Organisation:no-such"))
+                .classification()).isEqualTo("NOT_FOUND");
     }
 
     @Test
