@@ -6,14 +6,19 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code network(...)} and {@code path}: selections of the network as nodes and edges, and routes through it. */
+/**
+ * {@code network(...)}, {@code networkMeasures} and {@code path}: selections of the network as nodes
+ * and edges, their measures, and routes through it.
+ */
 @Controller
 class NetworkViewController {
 
     private final NetworkViews views;
+    private final NetworkMeasures measures;
 
-    NetworkViewController(NetworkViews views) {
+    NetworkViewController(NetworkViews views, NetworkMeasures measures) {
         this.views = views;
+        this.measures = measures;
     }
 
     @QueryMapping
@@ -23,6 +28,17 @@ class NetworkViewController {
             @Argument Integer limit) {
         return views.view(new NetworkViews.Selection(region, project, event, organisation, depth, kinds,
                 relationshipTypes, from, to, asOf, limit));
+    }
+
+    @QueryMapping
+    NetworkMeasures.Result networkMeasures(@Argument String region, @Argument String project, @Argument String event,
+            @Argument String organisation, @Argument Integer depth, @Argument List<String> kinds,
+            @Argument List<String> relationshipTypes, @Argument String from, @Argument String to, @Argument String asOf,
+            @Argument Integer limit, @Argument Integer seed, @Argument String orderBy, @Argument Integer first,
+            @Argument String after) {
+        return measures.measure(new NetworkViews.Selection(region, project, event, organisation, depth, kinds,
+                relationshipTypes, from, to, asOf, limit == null ? NetworkViews.MAX_LIMIT : limit), seed,
+                orderBy == null ? "PAGE_RANK" : orderBy, org.partnernetz.graphql.PageRequest.of(first, after));
     }
 
     @QueryMapping
