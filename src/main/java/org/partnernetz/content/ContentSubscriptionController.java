@@ -23,6 +23,8 @@ import reactor.core.scheduler.Schedulers;
 @Controller
 class ContentSubscriptionController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ContentSubscriptionController.class);
+
     private static final Set<String> PUBLISHED = Set.of("CONTENT_PUBLISHED", "CONTENT_UPDATED");
 
     private final ChangeFeed feed;
@@ -56,6 +58,12 @@ class ContentSubscriptionController {
                                 .map(item -> new ContentPublication(change.event(), change.dueAt().toInstant().toString(),
                                         ContentView.of(item, language, false, nodes)))
                                 .orElse(null))
-                        .subscribeOn(Schedulers.boundedElastic()));
+                        .subscribeOn(Schedulers.boundedElastic())
+                        // One read that fails (Neo4j away a moment) skips that item, not the subscription.
+                        .onErrorResume(error -> {
+                            log.warn("Publication {} not sent to a subscriber: {}", change.id(),
+                                    error.getClass().getSimpleName());
+                            return Mono.empty();
+                        }));
     }
 }

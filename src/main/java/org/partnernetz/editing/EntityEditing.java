@@ -277,6 +277,10 @@ public class EntityEditing {
         }
         var before = current(kind, survivor, kept.properties());
         var goneFields = current(kind, duplicate, gone.properties());
+        var now = now();
+        // Announced while the duplicate still has its ties, so the regions it was in hear of it.
+        var mergedInto = List.of(new Revision.FieldChange("mergedInto", null, "\"" + survivor + "\""));
+        announce(kind, duplicate, "MERGED", gone.version() + 1, mergedInto, survivor, now);
         var citing = new TieMove(neo4j).move(duplicate, survivor, kind == Label.Source);
         var after = new HashMap<String, Object>(before);
         if (fields(kind).contains("aliases")) {
@@ -300,7 +304,6 @@ public class EntityEditing {
             before.put("sources", List.copyOf(sources));
         }
         extra.addAll(Revisions.changes(List.of("mergedFrom"), Map.of(), Map.of("mergedFrom", duplicate)));
-        var now = now();
         neo4j.query("""
                 MATCH (gone:Entity {key: $duplicate})
                 MERGE (m:MergedEntity {key: $duplicate})
@@ -311,10 +314,8 @@ public class EntityEditing {
                 SET earlier.into = $survivor""")
                 .bind(duplicate).to("duplicate").bind(survivor).to("survivor").bind(kind.name()).to("label")
                 .bind(now).to("now").bind(caller.name()).to("by").bind(gone.version() + 1).to("version").run();
-        var mergedInto = List.of(new Revision.FieldChange("mergedInto", null, "\"" + survivor + "\""));
         revisions.record(duplicate, gone.version() + 1, now, caller.name(), caller.credential(), blankToNull(comment),
                 mergedInto);
-        announce(kind, duplicate, "MERGED", gone.version() + 1, mergedInto, survivor, now);
         var result = write(kind, survivor, kept, before, after, comment == null
                 ? "merges " + duplicate : comment, caller, extra);
         // Re-derived while the duplicate, now without ties, still exists: its memberships go with their counts.

@@ -49,7 +49,7 @@ record NetworkView(String name, List<Node> nodes, List<Edge> edges, int nodeCoun
     }
 
     public GraphologyGraph graphology() {
-        return new GraphologyGraph(new GraphologyAttributes(name), new GraphologyOptions("directed", true, false),
+        return new GraphologyGraph(new GraphologyAttributes(name), new GraphologyOptions("directed", true, true),
                 nodes.stream().map(node -> new GraphologyNode(node.id(), node)).toList(),
                 edges.stream().map(edge -> new GraphologyEdge(edge.id(), edge.source(), edge.target(), edge)).toList());
     }

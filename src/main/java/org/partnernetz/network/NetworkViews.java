@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.neo4j.driver.Value;
@@ -42,6 +41,8 @@ public class NetworkViews {
             "PROJECT", Label.Project, "EVENT", Label.Event, "PERSON", Label.Person));
 
     static final int MAX_LIMIT = 2000;
+    /** The most edges a view holds: the best connected nodes of a full-size region may share many ties. */
+    static final int MAX_EDGES = 20_000;
     static final int MAX_DEPTH = 3;
 
     private final Neo4jClient neo4j;
@@ -103,6 +104,7 @@ public class NetworkViews {
 
         var pattern = String.join("|", types);
         var isNode = labels.stream().map(label -> "n:" + label).collect(Collectors.joining(" OR ", "(", ")"));
+        var anyKind = KINDS.values().stream().map(label -> "n:" + label).collect(Collectors.joining(" OR ", "(", ")"));
         var select = switch (scope.getKey()) {
             case Region -> """
                     MATCH (root:Entity {key: $key})
@@ -110,16 +112,15 @@ public class NetworkViews {
                     MATCH (n)-[:LOCATED_IN|ACTIVE_IN]->(r)
                     WHERE %s AND %s
                     WITH DISTINCT n""".formatted(isNode, NODE_IN_WINDOW);
-            case Organisation -> """
-                    MATCH (centre:Entity {key: $key})
-                    MATCH (centre)-[:%s*0..%d]-(n)
-                    WHERE n = centre OR (%s AND %s)
-                    WITH DISTINCT n""".formatted(pattern, depth, isNode, NODE_IN_WINDOW);
+            // Every step of the way through ties and entries in the window, and through entries the
+            // network draws (never an archived one, which has no kind label), up to depth ties from
+            // the centre; only what it reaches is held to the kinds asked for.
             default -> """
                     MATCH (centre:Entity {key: $key})
-                    MATCH (centre)-[:%s*0..1]-(n)
-                    WHERE n = centre OR (%s AND %s)
-                    WITH DISTINCT n""".formatted(pattern, isNode, NODE_IN_WINDOW);
+                    MATCH (centre) (()-[r:%s WHERE %s]-(n WHERE %s AND %s)){0,%d} (reached)
+                    WITH DISTINCT reached AS n
+                    WHERE n.key = $key OR %s""".formatted(pattern, EDGE_IN_WINDOW, anyKind, NODE_IN_WINDOW,
+                    scope.getKey() == Label.Organisation ? depth : 1, isNode);
         };
         var parameters = new HashMap<String, Object>();
         parameters.put("key", key);
@@ -157,19 +158,23 @@ public class NetworkViews {
                 MATCH (a:Entity {key: key})-[r:%s]->(b:Entity)
                 WHERE b.key IN $keys AND %s
                 RETURN a.key AS from, b.key AS to, r
-                ORDER BY from, to, type(r), r.key""".formatted(pattern, EDGE_IN_WINDOW))
+                ORDER BY from, to, type(r), r.key
+                LIMIT $maxEdges""".formatted(pattern, EDGE_IN_WINDOW))
                 .bind(List.copyOf(ids.keySet())).to("keys").bind(window.from()).to("from").bind(window.to()).to("to")
+                .bind(MAX_EDGES + 1).to("maxEdges")
                 .fetchAs(NetworkView.Edge.class).mappedBy((t, record) -> edge(ids.get(record.get("from").asString()),
                         ids.get(record.get("to").asString()), Relationship.from(record.get("r").asRelationship())))
-                .all().stream().sorted(java.util.Comparator.comparing(NetworkView.Edge::source)
+                .all().stream().limit(MAX_EDGES).sorted(java.util.Comparator.comparing(NetworkView.Edge::source)
                         .thenComparing(NetworkView.Edge::target).thenComparing(NetworkView.Edge::type)
                         .thenComparing(NetworkView.Edge::id))
                 .toList();
 
+        boolean edgesCut = edges.size() == MAX_EDGES && edgeRows(ids.keySet(), pattern, window) > MAX_EDGES;
         var degree = new HashMap<String, Integer>();
         var weight = new HashMap<String, Double>();
         for (var edge : edges) {
-            for (var end : Set.of(edge.source(), edge.target())) {
+            // A tie of an entry to itself counts once.
+            for (var end : new java.util.TreeSet<>(List.of(edge.source(), edge.target()))) {
                 degree.merge(end, 1, Integer::sum);
                 weight.merge(end, edge.weight(), Double::sum);
             }
@@ -185,7 +190,18 @@ public class NetworkViews {
         }).toList();
         var name = scope.getKey().name().toLowerCase(Locale.ROOT) + " " + key
                 + (scope.getKey() == Label.Organisation ? " (depth " + depth + ")" : "");
-        return new NetworkView(name, nodes, edges, total[0], total[0] > nodes.size(), limit);
+        return new NetworkView(name, nodes, edges, total[0], total[0] > nodes.size() || edgesCut, limit);
+    }
+
+    /** How many edges there are among the nodes (only asked when a view reached {@link #MAX_EDGES}). */
+    private long edgeRows(java.util.Collection<String> keys, String pattern, Window window) {
+        return neo4j.query("""
+                UNWIND $keys AS key
+                MATCH (a:Entity {key: key})-[r:%s]->(b:Entity)
+                WHERE b.key IN $keys AND %s
+                RETURN count(r) AS count""".formatted(pattern, EDGE_IN_WINDOW))
+                .bind(List.copyOf(keys)).to("keys").bind(window.from()).to("from").bind(window.to()).to("to")
+                .fetchAs(Long.class).one().orElse(0L);
     }
 
     /** The shortest routes between two entries ({@code path}); empty when none within {@code maxHops}. */

@@ -145,9 +145,11 @@ public class RelationshipEditing {
         var to = found.to();
         int current = found.version();
         var before = found.properties();
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        // Announced before the delete, so that the region an entry leaves hears of it.
+        announce(id, type, from, to, current + 1, now);
         neo4j.query("MATCH (:Entity {key: $from})-[r:%s {key: $key}]->(:Entity {key: $to}) DELETE r".formatted(type))
                 .bind(from).to("from").bind(to).to("to").bind(id).to("key").run();
-        var now = OffsetDateTime.now(ZoneOffset.UTC);
         if ("seed".equals(before.get("origin"))) {
             // The seed states it: a re-import must not state it again (SeedImporter skips removed keys).
             neo4j.query("MERGE (t:RemovedRelationship {key: $key}) SET t.at = $now, t.by = $by")
@@ -156,7 +158,6 @@ public class RelationshipEditing {
         rederive(type, from, to);
         List<Revision.FieldChange> changes = Revisions.changes(FIELDS, before, Map.of());
         revisions.record(id, current + 1, now, caller.name(), caller.credential(), comment, changes);
-        announce(id, type, from, to, current + 1, now);
         return id;
     }
 
@@ -303,20 +304,24 @@ public class RelationshipEditing {
     }
 
     /**
-     * Re-derives what a relationship between {@code from} and {@code to} feeds: who is a partner
-     * where (participations, and where a project or event or organisation is), and the pairs linked
-     * through the project, event, council or funded body involved.
+     * Tells webhooks and subscriptions that both ends' relationships changed, in this transaction
+     * (an archived end, which has no kind label, is left out).
      */
-    /** Tells webhooks and subscriptions that both ends' relationships changed, in this transaction. */
     private void announce(String id, String type, String from, String to, int version, OffsetDateTime now) {
+        var kinds = java.util.Arrays.stream(Label.values()).map(Label::name).toList();
         for (var end : new TreeSet<>(List.of(from, to))) {
-            var label = neo4j.query("MATCH (n:Entity {key: $key}) RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS label")
-                    .bind(end).to("key").fetchAs(String.class).one();
-            label.filter(name -> java.util.Arrays.stream(Label.values()).anyMatch(known -> known.name().equals(name)))
+            neo4j.query("MATCH (n:Entity {key: $key}) RETURN [l IN labels(n) WHERE l IN $kinds][0] AS label")
+                    .bind(end).to("key").bind(kinds).to("kinds").fetchAs(String.class).one()
                     .ifPresent(name -> outbox.entity(new WebhookOutbox.EntityChange(Label.valueOf(name), end,
                             "RELATIONSHIPS", version, List.of(type), null, id), now));
         }
     }
+
+    /**
+     * Re-derives what a relationship between {@code from} and {@code to} feeds: who is a partner
+     * where (participations, and where a project or event or organisation is), and the pairs linked
+     * through the project, event, council or funded body involved.
+     */
 
     private void rederive(String type, String from, String to) {
         var organisations = new TreeSet<String>();

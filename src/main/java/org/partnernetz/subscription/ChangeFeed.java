@@ -45,7 +45,8 @@ public class ChangeFeed implements SmartLifecycle {
     ChangeFeed(Neo4jClient neo4j, SubscriptionProperties properties) {
         this.neo4j = neo4j;
         this.properties = properties;
-        this.seen = Caffeine.newBuilder().expireAfterWrite(properties.lookback().multipliedBy(4)).build();
+        // Longer than any look back reaches, even after a slow round: an event is never passed on twice.
+        this.seen = Caffeine.newBuilder().expireAfterWrite(properties.lookback().plusMinutes(1)).build();
     }
 
     /**
@@ -81,6 +82,12 @@ public class ChangeFeed implements SmartLifecycle {
         poller = null;
         if (thread != null) {
             thread.interrupt();
+            try {
+                // The poller is the sink's only emitter: it stops before the subscribers hear the end.
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         sink.tryEmitComplete();
     }

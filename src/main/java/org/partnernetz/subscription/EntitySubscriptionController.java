@@ -23,6 +23,8 @@ import reactor.core.scheduler.Schedulers;
 @Controller
 class EntitySubscriptionController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EntitySubscriptionController.class);
+
     private final ChangeFeed feed;
     private final EntityQueries entities;
 
@@ -47,7 +49,14 @@ class EntitySubscriptionController {
                 .filter(change -> types == null || types.isEmpty() || types.contains(change.type()))
                 .filter(change -> regionKey == null || change.regions().contains(regionKey))
                 .filter(change -> wanted == null || wanted.contains(change.subject()))
-                .concatMap(change -> Mono.fromCallable(() -> view(change)).subscribeOn(Schedulers.boundedElastic()));
+                .concatMap(change -> Mono.fromCallable(() -> view(change)).subscribeOn(Schedulers.boundedElastic())
+                        // One read that fails (Neo4j away a moment) skips that change, not the subscription.
+                        .onErrorResume(error -> skipped(change, error)));
+    }
+
+    private static Mono<EntityChange> skipped(ChangeFeed.Change change, Throwable error) {
+        log.warn("Entity change {} not sent to a subscriber: {}", change.id(), error.getClass().getSimpleName());
+        return Mono.empty();
     }
 
     @SuppressWarnings("unchecked")

@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param pollInterval how often an instance with subscribers looks for events that fell due
  * @param lookback how far back each look reaches again, for a change whose transaction committed
- *        after a later one (events already sent are not sent twice)
+ *        after a later one (events already sent are not sent twice): longer than a transaction may
+ *        run (Neo4j's transaction timeout, 30 s) and than the instances' clocks may differ
  * @param retention how long an event stays in Neo4j after it fell due
  */
 @ConfigurationProperties("partnernetz.subscriptions")
-record SubscriptionProperties(@DefaultValue("250ms") Duration pollInterval, @DefaultValue("5s") Duration lookback,
+record SubscriptionProperties(@DefaultValue("250ms") Duration pollInterval, @DefaultValue("45s") Duration lookback,
         @DefaultValue("1h") Duration retention) {
 }

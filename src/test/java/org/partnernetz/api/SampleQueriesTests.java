@@ -93,6 +93,7 @@ class SampleQueriesTests {
                 var created = http.post(editor, """
                         mutation { createContent(input: {type: ARTICLE, title: {de: "Beispiel Livemeldung"},
                           regions: ["duesseldorf"], tags: ["ausbildung"]}) { content { id } } }""", java.util.Map.of());
+                assertThat(created.ok()).as(created.text()).isTrue();
                 var id = created.body().at("/data/createContent/content/id").asString();
                 var published = http.post(editor, "mutation($id: ID!) { publishContent(input: {content: $id, version: 1}) { content { id } } }",
                         java.util.Map.of("id", id));

@@ -127,6 +127,14 @@ class NetworkViewTests {
         assertThat(reached).contains("Organisation:jobcenter-dortmund").doesNotContain(EVENT);
         assertThat(reached).allMatch(id -> id.startsWith("Organisation:"));
 
+        // The way keeps to the window too: before 2016 the regional event leads nowhere, the chamber's
+        // offer (undated) still does.
+        assertThat(reached).contains("Organisation:ihk-zu-dortmund");
+        var before2016 = ids(network(Map.of("organisation", "jobcenter-hamm", "depth", 2, "kinds", List.of("ORGANISATION"),
+                "to", "2015")).at("/nodes"));
+        assertThat(before2016).contains("Organisation:jobcenter-kreis-unna", "Organisation:handwerkskammer-dortmund")
+                .doesNotContain("Organisation:ihk-zu-dortmund");
+
         var cut = network(Map.of("organisation", "jobcenter-hamm", "depth", 2, "limit", 3));
         assertThat(cut.at("/nodes").size()).isEqualTo(3);
         assertThat(cut.at("/truncated").asBoolean()).isTrue();

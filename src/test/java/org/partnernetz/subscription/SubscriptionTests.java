@@ -174,6 +174,15 @@ class SubscriptionTests {
         // Kreis Kleve's own relationships changed too; only the organisation matched "this-one".
         assertThat(socket.next("this-one", Duration.ofMillis(300))).isNull();
         assertThat(socket.next("projects", Duration.ofMillis(100))).as("a subscriber to projects").isNull();
+
+        // Leaving the region: its subscriber hears of it (announced before the relationship goes).
+        var removed = http.post(editor, """
+                mutation($id: ID!) { removeRelationship(input: {id: $id, version: 1}) { id } }""", Map.of("id", relationship));
+        assertThat(removed.ok()).as(removed.text()).isTrue();
+        var left = socket.next("kleve", Duration.ofSeconds(5));
+        assertThat(left).as("the region's subscriber, of an entry leaving it").isNotNull();
+        assertThat(left.at("/payload/data/entityChanged/change").asString()).isEqualTo("RELATIONSHIPS");
+        assertThat(left.at("/payload/data/entityChanged/version").asInt()).isEqualTo(2);
     }
 
     @Test
