@@ -507,7 +507,19 @@ class ScaleBenchmark {
                         () -> Map.of("slug", busiest, "first", 20), "/data/organisation/participations/totalCount", true),
                 new Bench("organisation(id: busiest) with every relationship list (organisationDetails)",
                         "organisationDetails", () -> Map.of("id", busiest), "/data/organisation/participations/totalCount",
-                        true));
+                        true),
+                new Bench("network(region: \"" + REGION + "\", limit: 500)", "networkView",
+                        () -> Map.of("region", REGION, "limit", 500), "/data/network/nodeCount", true),
+                new Bench("network(region: \"" + REGION + "\", from: \"" + FROM + "\", to: \"" + TO + "\", limit: 500)",
+                        "networkView", () -> Map.of("region", REGION, "from", FROM, "to", TO, "limit", 500),
+                        "/data/network/nodeCount", true),
+                new Bench("network(region: \"nrw\", limit: 500)", "networkView",
+                        () -> Map.of("region", "nrw", "limit", 500), "/data/network/nodeCount", true),
+                new Bench("network(organisation: busiest, limit: 500)", "networkView",
+                        () -> Map.of("organisation", busiest, "limit", 500), "/data/network/nodeCount", true),
+                new Bench("networkMeasures(region: \"" + REGION + "\", limit: 500, first: 20)", "networkMeasures",
+                        () -> Map.of("region", REGION, "limit", 500, "first", 20), "/data/networkMeasures/nodeCount",
+                        false));
     }
 
     /** One HTTP request: how long it took, and what came back. */
