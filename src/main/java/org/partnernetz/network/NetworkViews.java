@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * shortest routes between two entries over the same ties. The view takes two queries in
  * one read transaction: the first finds the selection's entries and keeps the best connected
  * {@code limit} of them (by their degree over the network's relationship types, which Neo4j keeps
- * per node, so ranking reads no relationships); the second reads the relationships among those
+ * per node, so ranking reads no relationships; the selection is counted and ranked as it is read,
+ * never held whole); the second reads the relationships among those
  * entries, from each one's own, so neither reads more of the graph than the selection touches.
  */
 @Service
@@ -130,12 +131,16 @@ public class NetworkViews {
         parameters.put("labels", KINDS.values().stream().map(Label::name).toList());
         int[] total = {0};
         var found = new ArrayList<Map<String, Object>>();
-        neo4j.query(select + """
-
-                WITH collect(n) AS selected
-                CALL (selected) {
-                  UNWIND selected AS n
-                  WITH n, COUNT { (n)-[:%s]-() } AS degree
+        // The selection is read twice, to count it and to rank it, so that it is never held whole:
+        // the ranking keeps only the best `limit` as it goes.
+        neo4j.query("""
+                CALL () {
+                  %1$s
+                  RETURN count(n) AS total
+                }
+                CALL () {
+                  %1$s
+                  WITH n, COUNT { (n)-[:%2$s]-() } AS degree
                   ORDER BY CASE WHEN n.key = $key THEN 0 ELSE 1 END, degree DESC, n.key
                   LIMIT $limit
                   RETURN collect({key: n.key, label: [l IN labels(n) WHERE l IN $labels][0],
@@ -144,7 +149,7 @@ public class NetworkViews {
                                   region: coalesce(COLLECT { MATCH (n)-[:LOCATED_IN]->(r:Region) RETURN r.key ORDER BY r.key LIMIT 1 }[0],
                                                    COLLECT { MATCH (n)-[:ACTIVE_IN]->(r:Region) RETURN r.key ORDER BY r.key LIMIT 1 }[0])}) AS page
                 }
-                RETURN size(selected) AS total, page""".formatted(pattern))
+                RETURN total, page""".formatted(select, pattern))
                 .bindAll(parameters).fetchAs(Void.class).mappedBy((t, record) -> {
                     total[0] = record.get("total").asInt();
                     record.get("page").asList(Value::asMap).forEach(found::add);
