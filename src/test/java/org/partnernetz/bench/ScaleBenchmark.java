@@ -517,6 +517,9 @@ class ScaleBenchmark {
                         () -> Map.of("region", "nrw", "limit", 500), "/data/network/nodeCount", true),
                 new Bench("network(organisation: busiest, limit: 500)", "networkView",
                         () -> Map.of("organisation", busiest, "limit", 500), "/data/network/nodeCount", true),
+                new Bench("path(from: syn-org-1, to: syn-org-2, maxHops: 4)", "networkPath",
+                        () -> Map.of("from", "Organisation:syn-org-1", "to", "Organisation:syn-org-2", "maxHops", 4),
+                        "/data/path/length", true),
                 new Bench("networkMeasures(region: \"" + REGION + "\", limit: 500, first: 20)", "networkMeasures",
                         () -> Map.of("region", REGION, "limit", 500, "first", 20), "/data/networkMeasures/nodeCount",
                         false));
