@@ -1,8 +1,12 @@
 package org.partnernetz.content;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.partnernetz.graph.EntityQueries;
 import org.partnernetz.graph.Label;
 import org.partnernetz.graph.Nodes;
@@ -31,6 +35,9 @@ class ContentSubscriptionController {
     private final ContentService service;
     private final EntityQueries entities;
     private final Nodes nodes;
+    /** Each item read once per change and instance, however many subscribers hear of it. */
+    private final Cache<String, Optional<ContentQueries.Stored>> published = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
 
     ContentSubscriptionController(ChangeFeed feed, ContentService service, EntityQueries entities, Nodes nodes) {
         this.feed = feed;
@@ -54,7 +61,8 @@ class ContentSubscriptionController {
                 .filter(change -> types == null || types.isEmpty() || types.contains(change.type()))
                 .filter(change -> regionKey == null || change.regions().contains(regionKey))
                 .filter(change -> tag == null || change.tags().contains(tag))
-                .concatMap(change -> Mono.fromCallable(() -> service.published(change.subject(), null)
+                .concatMap(change -> Mono.fromCallable(() -> published.get(change.id(),
+                                        event -> service.published(change.subject(), null))
                                 .map(item -> new ContentPublication(change.event(), change.dueAt().toInstant().toString(),
                                         ContentView.of(item, language, false, nodes)))
                                 .orElse(null))

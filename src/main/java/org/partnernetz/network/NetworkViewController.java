@@ -3,6 +3,7 @@ package org.partnernetz.network;
 import java.util.List;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -22,23 +23,16 @@ class NetworkViewController {
     }
 
     @QueryMapping
-    NetworkView network(@Argument String region, @Argument String project, @Argument String event,
-            @Argument String organisation, @Argument Integer depth, @Argument List<String> kinds,
-            @Argument List<String> relationshipTypes, @Argument String from, @Argument String to, @Argument String asOf,
-            @Argument Integer limit) {
-        return views.view(new NetworkViews.Selection(region, project, event, organisation, depth, kinds,
-                relationshipTypes, from, to, asOf, limit));
+    NetworkView network(@Arguments NetworkViews.Selection selection) {
+        return views.view(selection);
     }
 
+    /** The selection's arguments as for {@code network} (the schema gives {@code limit} its default of 2000 here). */
     @QueryMapping
-    NetworkMeasures.Result networkMeasures(@Argument String region, @Argument String project, @Argument String event,
-            @Argument String organisation, @Argument Integer depth, @Argument List<String> kinds,
-            @Argument List<String> relationshipTypes, @Argument String from, @Argument String to, @Argument String asOf,
-            @Argument Integer limit, @Argument Integer seed, @Argument String orderBy, @Argument Integer first,
-            @Argument String after) {
-        return measures.measure(new NetworkViews.Selection(region, project, event, organisation, depth, kinds,
-                relationshipTypes, from, to, asOf, limit == null ? NetworkViews.MAX_LIMIT : limit), seed,
-                orderBy == null ? "PAGE_RANK" : orderBy, org.partnernetz.graphql.PageRequest.of(first, after));
+    NetworkMeasures.Result networkMeasures(@Arguments NetworkViews.Selection selection, @Argument Integer seed,
+            @Argument String orderBy, @Argument Integer first, @Argument String after) {
+        return measures.measure(selection, seed, orderBy == null ? "PAGE_RANK" : orderBy,
+                org.partnernetz.graphql.PageRequest.of(first, after));
     }
 
     @QueryMapping

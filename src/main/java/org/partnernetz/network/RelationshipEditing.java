@@ -132,7 +132,7 @@ public class RelationshipEditing {
         rederive(add.type(), from, to);
         revisions.record(checked.key(), version, now, caller.name(), caller.credential(), add.comment(),
                 Revisions.changes(FIELDS, Map.of(), properties));
-        announce(checked.key(), add.type(), from, to, version, now);
+        announce(checked.key(), add.type(), from, to, version, now, described);
         return new Stated(checked.key(), written);
     }
 
@@ -147,7 +147,7 @@ public class RelationshipEditing {
         var before = found.properties();
         var now = OffsetDateTime.now(ZoneOffset.UTC);
         // Announced before the delete, so that the region an entry leaves hears of it.
-        announce(id, type, from, to, current + 1, now);
+        announce(id, type, from, to, current + 1, now, found.ends());
         neo4j.query("MATCH (:Entity {key: $from})-[r:%s {key: $key}]->(:Entity {key: $to}) DELETE r".formatted(type))
                 .bind(from).to("from").bind(to).to("to").bind(id).to("key").run();
         if ("seed".equals(before.get("origin"))) {
@@ -240,7 +240,7 @@ public class RelationshipEditing {
         rederive(type, from, to);
         revisions.record(id, current + 1, now, caller.name(), caller.credential(), input.get("comment") instanceof String comment
                 && !comment.isBlank() ? comment.strip() : null, changes);
-        announce(id, type, from, to, current + 1, now);
+        announce(id, type, from, to, current + 1, now, found.ends());
         return new Stated(id, written);
     }
 
@@ -304,17 +304,17 @@ public class RelationshipEditing {
     }
 
     /**
-     * Tells webhooks and subscriptions that both ends' relationships changed, in this transaction
-     * (an archived end, which has no kind label, is left out).
+     * Tells webhooks and subscriptions that both ends' relationships changed, in this transaction and
+     * one round trip ({@code ends}: their labels, as the change read them; an archived end has none
+     * and is left out).
      */
-    private void announce(String id, String type, String from, String to, int version, OffsetDateTime now) {
-        var kinds = java.util.Arrays.stream(Label.values()).map(Label::name).toList();
-        for (var end : new TreeSet<>(List.of(from, to))) {
-            neo4j.query("MATCH (n:Entity {key: $key}) RETURN [l IN labels(n) WHERE l IN $kinds][0] AS label")
-                    .bind(end).to("key").bind(kinds).to("kinds").fetchAs(String.class).one()
-                    .ifPresent(name -> outbox.entity(new WebhookOutbox.EntityChange(Label.valueOf(name), end,
-                            "RELATIONSHIPS", version, List.of(type), null, id), now));
-        }
+    private void announce(String id, String type, String from, String to, int version, OffsetDateTime now,
+            Map<String, EntityQueries.Described> ends) {
+        var changes = new TreeSet<>(List.of(from, to)).stream().filter(ends::containsKey)
+                .map(end -> new WebhookOutbox.EntityChange(ends.get(end).label(), end, "RELATIONSHIPS", version,
+                        List.of(type), null, id))
+                .toList();
+        outbox.entities(changes, now);
     }
 
     /**

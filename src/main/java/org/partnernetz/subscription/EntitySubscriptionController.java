@@ -1,9 +1,13 @@
 package org.partnernetz.subscription;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.partnernetz.graph.EntityQueries;
 import org.partnernetz.graph.GraphObject;
 import org.partnernetz.graph.Label;
@@ -27,6 +31,9 @@ class EntitySubscriptionController {
 
     private final ChangeFeed feed;
     private final EntityQueries entities;
+    /** Each entry read once per change and instance, however many subscribers hear of it. */
+    private final Cache<String, Optional<GraphObject>> current = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
 
     EntitySubscriptionController(ChangeFeed feed, EntityQueries entities) {
         this.feed = feed;
@@ -64,7 +71,8 @@ class EntitySubscriptionController {
         var data = change.data();
         var kind = String.valueOf(data.get("change"));
         // A merged entry's id leads to its survivor, which is not the entry that changed.
-        var entity = "MERGED".equals(kind) ? null : entities.byGlobalId(change.subject()).orElse(null);
+        var entity = "MERGED".equals(kind) ? null
+                : current.get(change.id(), event -> entities.byGlobalId(change.subject())).orElse(null);
         return new EntityChange(kind, change.subject(), change.type(), ((Number) data.get("version")).intValue(),
                 (List<String>) data.getOrDefault("fields", List.of()), (String) data.get("mergedInto"),
                 (String) data.get("relationship"), change.dueAt().toInstant().toString(), entity);

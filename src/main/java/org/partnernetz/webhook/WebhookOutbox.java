@@ -69,62 +69,91 @@ public class WebhookOutbox {
      * for later is announced when it shows). Inside the caller's transaction.
      */
     public void content(ContentEvent event, OffsetDateTime due, OffsetDateTime now) {
-        announce(event.event(), event.id(), event.type(), event.regions(), event.tags(), event.data(), due, now);
+        var row = event(event.event(), event.id(), event.type(), event.data(), due);
+        row.put("regions", event.regions());
+        row.put("tags", event.tags());
+        announce(List.of(row), now);
     }
 
     /**
-     * Announces a change of an entry, due now, to the endpoints that asked for {@code ENTITY_CHANGED}
-     * (filtered by entry type and by region: the regions the entry is in or active in, or the region
-     * itself, with the regions around them). Inside the caller's transaction, before an entry merged
-     * away is deleted.
+     * Announces changes of entries, due now, to the endpoints that asked for {@code ENTITY_CHANGED}
+     * (filtered by entry type and by region: the regions each entry is in or active in, or the region
+     * itself, with the regions around them, read in the same query). Inside the caller's transaction,
+     * before an entry merged away is deleted; all of them in one round trip.
      */
-    public void entity(EntityChange change, OffsetDateTime now) {
-        @SuppressWarnings("unchecked")
-        var regions = (List<String>) neo4j.query("""
-                MATCH (n:Entity {key: $key})
-                RETURN COLLECT { MATCH (n)-[:LOCATED_IN|ACTIVE_IN*0..1]->(r:Region) RETURN DISTINCT r.key } AS regions""")
-                .bind(change.key()).to("key").fetch().one().map(row -> row.get("regions")).orElse(List.of());
-        var data = new LinkedHashMap<String, Object>();
-        data.put("id", change.kind().name() + ":" + change.key());
-        data.put("key", change.key());
-        data.put("type", change.kind().name());
-        data.put("change", change.change());
-        data.put("version", change.version());
-        data.put("fields", change.fields());
-        if (change.mergedInto() != null) {
-            data.put("mergedInto", change.kind().name() + ":" + change.mergedInto());
+    public void entities(List<EntityChange> changes, OffsetDateTime now) {
+        var rows = new java.util.ArrayList<Map<String, Object>>();
+        for (var change : changes) {
+            var data = new LinkedHashMap<String, Object>();
+            data.put("id", change.kind().name() + ":" + change.key());
+            data.put("key", change.key());
+            data.put("type", change.kind().name());
+            data.put("change", change.change());
+            data.put("version", change.version());
+            data.put("fields", change.fields());
+            if (change.mergedInto() != null) {
+                data.put("mergedInto", change.kind().name() + ":" + change.mergedInto());
+            }
+            if (change.relationship() != null) {
+                data.put("relationship", change.relationship());
+            }
+            var row = event(ENTITY_CHANGED, change.kind().name() + ":" + change.key(), EntityChange.type(change.kind()),
+                    data, now);
+            row.put("key", change.key());
+            row.put("tags", List.of());
+            rows.add(row);
         }
-        if (change.relationship() != null) {
-            data.put("relationship", change.relationship());
-        }
-        announce(ENTITY_CHANGED, change.kind().name() + ":" + change.key(), EntityChange.type(change.kind()), regions,
-                List.of(), data, now, now);
+        announce(rows, now);
     }
 
-    private void announce(String event, String subject, String type, List<String> regions, List<String> tags,
-            Map<String, Object> data, OffsetDateTime due, OffsetDateTime now) {
+    /** {@link #entities} for one change. */
+    public void entity(EntityChange change, OffsetDateTime now) {
+        entities(List.of(change), now);
+    }
+
+    private static Map<String, Object> event(String event, String subject, String type, Map<String, Object> data,
+            OffsetDateTime due) {
         var body = new LinkedHashMap<String, Object>();
         body.put("event", event);
         body.put("occurredAt", due.toInstant().toString());
         body.put("data", data);
+        var row = new java.util.HashMap<String, Object>();
+        row.put("event", event);
+        row.put("content", CONTENT_EVENTS.contains(event));
+        row.put("subject", subject);
+        row.put("type", type);
+        row.put("body", JSON.writeValueAsString(body));
+        row.put("due", due);
+        return row;
+    }
+
+    /**
+     * One change event per row, and a delivery per matching endpoint. A row gives its regions (content)
+     * or the key of the entry whose regions they are.
+     */
+    private void announce(List<Map<String, Object>> rows, OffsetDateTime now) {
         // Content filters by content type and tag; an entry by its type in entityTypes (entries have no tags).
         neo4j.query("""
-                WITH COLLECT { UNWIND $regions AS k MATCH (:Entity {key: k})-[:PART_OF*0..6]->(x:Region)
-                               RETURN DISTINCT x.key } AS regions
-                CREATE (:ChangeEvent {id: randomUUID(), event: $event, subject: $subject, type: $type, regions: regions,
-                                      tags: $tags, body: $body, dueAt: $due, createdAt: $now})
-                WITH regions
-                MATCH (w:Webhook) WHERE w.active AND $event IN w.events
-                  AND CASE WHEN $content
-                        THEN (size(w.types) = 0 OR $type IN w.types)
-                             AND (size(w.tags) = 0 OR any(t IN w.tags WHERE t IN $tags))
-                        ELSE size(coalesce(w.entityTypes, [])) = 0 OR $type IN w.entityTypes END
+                UNWIND $rows AS e
+                CALL (e) {
+                  WITH CASE WHEN e.key IS NULL THEN e.regions
+                       ELSE COLLECT { MATCH (:Entity {key: e.key})-[:LOCATED_IN|ACTIVE_IN*0..1]->(r:Region)
+                                      RETURN DISTINCT r.key } END AS direct
+                  RETURN COLLECT { UNWIND direct AS k MATCH (:Entity {key: k})-[:PART_OF*0..6]->(x:Region)
+                                   RETURN DISTINCT x.key } AS regions
+                }
+                CREATE (:ChangeEvent {id: randomUUID(), event: e.event, subject: e.subject, type: e.type, regions: regions,
+                                      tags: e.tags, body: e.body, dueAt: e.due, createdAt: $now})
+                WITH e, regions
+                MATCH (w:Webhook) WHERE w.active AND e.event IN w.events
+                  AND CASE WHEN e.content
+                        THEN (size(w.types) = 0 OR e.type IN w.types)
+                             AND (size(w.tags) = 0 OR any(t IN w.tags WHERE t IN e.tags))
+                        ELSE size(coalesce(w.entityTypes, [])) = 0 OR e.type IN w.entityTypes END
                   AND (size(w.regions) = 0 OR any(r IN w.regions WHERE r IN regions))
-                CREATE (d:WebhookDelivery {id: randomUUID(), webhookId: w.id, event: $event, subject: $subject,
-                                           body: $body, status: 'PENDING', attempts: 0, nextAttemptAt: $due, createdAt: $now})""")
-                .bind(event).to("event").bind(CONTENT_EVENTS.contains(event)).to("content").bind(type).to("type")
-                .bind(subject).to("subject").bind(regions).to("regions").bind(tags).to("tags")
-                .bind(JSON.writeValueAsString(body)).to("body").bind(due).to("due").bind(now).to("now").run();
+                CREATE (d:WebhookDelivery {id: randomUUID(), webhookId: w.id, event: e.event, subject: e.subject,
+                                           body: e.body, status: 'PENDING', attempts: 0, nextAttemptAt: e.due, createdAt: $now})""")
+                .bind(rows).to("rows").bind(now).to("now").run();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
