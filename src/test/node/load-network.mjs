@@ -7,7 +7,9 @@ import cytoscape from 'cytoscape';
 import Graph from 'graphology';
 
 const [cytoscapeFile, graphologyFile, nodeId] = process.argv.slice(2);
-const cy = cytoscape({ headless: true, elements: JSON.parse(fs.readFileSync(cytoscapeFile, 'utf8')) });
+// The view's `cytoscape` field is the elements; the export file wraps them as Cytoscape's JSON does.
+const parsed = JSON.parse(fs.readFileSync(cytoscapeFile, 'utf8'));
+const cy = cytoscape({ headless: true, elements: parsed.elements ?? parsed });
 const graph = Graph.from(JSON.parse(fs.readFileSync(graphologyFile, 'utf8')));
 console.log(JSON.stringify({
   cytoscape: { nodes: cy.nodes().length, edges: cy.edges().length, degree: cy.getElementById(nodeId).degree(false) },

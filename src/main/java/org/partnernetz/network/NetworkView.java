@@ -2,6 +2,8 @@ package org.partnernetz.network;
 
 import java.util.List;
 
+import org.partnernetz.graph.Coordinates;
+
 /**
  * A selection of the network as nodes and edges ({@code network(...)}), with the same in the shapes
  * Cytoscape.js and graphology load as they are. {@code name} says what was selected.
@@ -10,7 +12,7 @@ record NetworkView(String name, List<Node> nodes, List<Edge> edges, int nodeCoun
 
     /** A node: an entry of the network, with its degree and weight in this view. */
     record Node(String id, String label, String name, String kind, String subkind, String region, int degree,
-            double weight, String start, String end) {
+            double weight, String start, String end, Coordinates coordinates) {
     }
 
     /** An edge: one stated relationship between two of the nodes. */

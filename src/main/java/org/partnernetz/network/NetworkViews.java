@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.neo4j.driver.Value;
+import org.partnernetz.graph.Coordinates;
 import org.partnernetz.graph.EntityQueries;
 import org.partnernetz.graph.GraphObject;
 import org.partnernetz.graph.Label;
@@ -62,10 +63,39 @@ public class NetworkViews {
     }
 
     /** The time a view keeps: days, either end open (null). */
-    private record Window(LocalDate from, LocalDate to) {
+    record Window(LocalDate from, LocalDate to) {
     }
 
-    NetworkView view(Selection selection) {
+    /**
+     * A selection checked and made ready to run: {@code select} is Cypher that finds its entries as
+     * {@code n}, one row each, with {@link #parameters()}; {@code scope} is null for the whole network
+     * (exports only).
+     */
+    record Plan(Label scope, String key, int depth, List<String> types, Window window, String select) {
+
+        /** The relationship types as a Cypher pattern ({@code A|B|C}); they are the enum's constants. */
+        String pattern() {
+            return String.join("|", types);
+        }
+
+        Map<String, Object> parameters() {
+            var parameters = new HashMap<String, Object>();
+            parameters.put("key", key);
+            parameters.put("from", window.from());
+            parameters.put("to", window.to());
+            parameters.put("labels", KINDS.values().stream().map(Label::name).toList());
+            return parameters;
+        }
+
+        /** What was selected, in words: the view's name and the exports' title. */
+        String title() {
+            return scope == null ? "network" : scope.name().toLowerCase(Locale.ROOT) + " " + key
+                    + (scope == Label.Organisation ? " (depth " + depth + ")" : "");
+        }
+    }
+
+    /** Checks a selection and plans it; without a region, project, event or organisation, the whole network where {@code wholeAllowed}. */
+    Plan plan(Selection selection, boolean wholeAllowed) {
         var scopes = new LinkedHashMap<Label, String>();
         if (selection.region() != null) {
             scopes.put(Label.Region, selection.region());
@@ -79,12 +109,8 @@ public class NetworkViews {
         if (selection.organisation() != null) {
             scopes.put(Label.Organisation, selection.organisation());
         }
-        if (scopes.size() != 1) {
+        if (scopes.size() > 1 || scopes.isEmpty() && !wholeAllowed) {
             throw new BadRequestException("network: give exactly one of region, project, event and organisation");
-        }
-        int limit = selection.limit() == null ? 500 : selection.limit();
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException("limit: 1 to " + MAX_LIMIT);
         }
         int depth = selection.depth() == null ? 1 : selection.depth();
         if (depth < 1 || depth > MAX_DEPTH) {
@@ -97,15 +123,24 @@ public class NetworkViews {
                 throw new BadRequestException("relationshipTypes: " + type + " is not drawn; the network's types are " + TYPES);
             }
         }
+        for (var kind : selection.kinds() == null ? List.<String>of() : selection.kinds()) {
+            if (!KINDS.containsKey(kind)) {
+                throw new BadRequestException("kinds: " + kind + " is not a kind of node; they are " + KINDS.keySet());
+            }
+        }
         var labels = selection.kinds() == null || selection.kinds().isEmpty() ? List.copyOf(KINDS.values())
                 : selection.kinds().stream().map(KINDS::get).toList();
         var window = window(selection);
-        var scope = scopes.entrySet().iterator().next();
-        var key = entities.resolveKey(scope.getKey(), scope.getValue(), scope.getKey().name().toLowerCase(Locale.ROOT));
-
         var pattern = String.join("|", types);
         var isNode = labels.stream().map(label -> "n:" + label).collect(Collectors.joining(" OR ", "(", ")"));
         var anyKind = KINDS.values().stream().map(label -> "n:" + label).collect(Collectors.joining(" OR ", "(", ")"));
+        if (scopes.isEmpty()) {
+            return new Plan(null, null, depth, types, window, """
+                    MATCH (n:Entity)
+                    WHERE %s AND %s""".formatted(isNode, NODE_IN_WINDOW));
+        }
+        var scope = scopes.entrySet().iterator().next();
+        var key = entities.resolveKey(scope.getKey(), scope.getValue(), scope.getKey().name().toLowerCase(Locale.ROOT));
         var select = switch (scope.getKey()) {
             case Region -> """
                     MATCH (root:Entity {key: $key})
@@ -123,12 +158,21 @@ public class NetworkViews {
                     WHERE n.key = $key OR %s""".formatted(pattern, EDGE_IN_WINDOW, anyKind, NODE_IN_WINDOW,
                     scope.getKey() == Label.Organisation ? depth : 1, isNode);
         };
-        var parameters = new HashMap<String, Object>();
-        parameters.put("key", key);
+        return new Plan(scope.getKey(), key, depth, types, window, select);
+    }
+
+    NetworkView view(Selection selection) {
+        int limit = selection.limit() == null ? 500 : selection.limit();
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadRequestException("limit: 1 to " + MAX_LIMIT);
+        }
+        var plan = plan(selection, false);
+        var select = plan.select();
+        var pattern = plan.pattern();
+        var window = plan.window();
+        var key = plan.key();
+        var parameters = plan.parameters();
         parameters.put("limit", limit);
-        parameters.put("from", window.from());
-        parameters.put("to", window.to());
-        parameters.put("labels", KINDS.values().stream().map(Label::name).toList());
         int[] total = {0};
         var found = new ArrayList<Map<String, Object>>();
         // The selection is read twice, to count it and to rank it, so that it is never held whole:
@@ -145,11 +189,10 @@ public class NetworkViews {
                   LIMIT $limit
                   RETURN collect({key: n.key, label: [l IN labels(n) WHERE l IN $labels][0],
                                   name: coalesce(n.name, n.label, n.key), shortName: n.shortName, kind: n.kind,
-                                  start: n.startText, end: n.endText,
-                                  region: coalesce(COLLECT { MATCH (n)-[:LOCATED_IN]->(r:Region) RETURN r.key ORDER BY r.key LIMIT 1 }[0],
-                                                   COLLECT { MATCH (n)-[:ACTIVE_IN]->(r:Region) RETURN r.key ORDER BY r.key LIMIT 1 }[0])}) AS page
+                                  start: n.startText, end: n.endText, coordinates: %3$s,
+                                  region: %4$s}) AS page
                 }
-                RETURN total, page""".formatted(select, pattern))
+                RETURN total, page""".formatted(select, pattern, Coordinates.OF_ENTRY, REGION_OF_N))
                 .bindAll(parameters).fetchAs(Void.class).mappedBy((t, record) -> {
                     total[0] = record.get("total").asInt();
                     record.get("page").asList(Value::asMap).forEach(found::add);
@@ -191,11 +234,9 @@ public class NetworkViews {
             return new NetworkView.Node(id, shortName != null ? shortName : name, name,
                     kindOf((String) row.get("label")), (String) row.get("kind"), (String) row.get("region"),
                     degree.getOrDefault(id, 0), weight.getOrDefault(id, 0.0), (String) row.get("start"),
-                    (String) row.get("end"));
+                    (String) row.get("end"), Coordinates.of(row.get("coordinates")));
         }).toList();
-        var name = scope.getKey().name().toLowerCase(Locale.ROOT) + " " + key
-                + (scope.getKey() == Label.Organisation ? " (depth " + depth + ")" : "");
-        return new NetworkView(name, nodes, edges, total[0], total[0] > nodes.size() || edgesCut, limit);
+        return new NetworkView(plan.title(), nodes, edges, total[0], total[0] > nodes.size() || edgesCut, limit);
     }
 
     /** How many edges there are among the nodes (only asked when a view reached {@link #MAX_EDGES}). */
@@ -279,12 +320,17 @@ public class NetworkViews {
         return entities.resolveKey(globalId.label(), id, argument);
     }
 
+    /** Cypher for the key of the region {@code n} is located in, else of one it is active in (the first by key). */
+    static final String REGION_OF_N = """
+            coalesce(COLLECT { MATCH (n)-[:LOCATED_IN]->(r:Region) RETURN r.key ORDER BY r.key LIMIT 1 }[0],
+                     COLLECT { MATCH (n)-[:ACTIVE_IN]->(r:Region) RETURN r.key ORDER BY r.key LIMIT 1 }[0])""";
+
     /** A node whose time (unknown: open) overlaps the window. */
-    private static final String NODE_IN_WINDOW = "($to IS NULL OR n.start IS NULL OR n.start <= $to)"
+    static final String NODE_IN_WINDOW = "($to IS NULL OR n.start IS NULL OR n.start <= $to)"
             + " AND ($from IS NULL OR n.end IS NULL OR n.end >= $from)";
 
     /** A relationship whose time (unknown: open) overlaps the window. */
-    private static final String EDGE_IN_WINDOW = "($to IS NULL OR r.start IS NULL OR r.start <= $to)"
+    static final String EDGE_IN_WINDOW = "($to IS NULL OR r.start IS NULL OR r.start <= $to)"
             + " AND ($from IS NULL OR r.end IS NULL OR r.end >= $from)";
 
     private static Window window(Selection selection) {
@@ -307,12 +353,12 @@ public class NetworkViews {
         }
     }
 
-    private static String kindOf(String label) {
+    static String kindOf(String label) {
         return KINDS.entrySet().stream().filter(entry -> entry.getValue().name().equals(label)).map(Map.Entry::getKey)
                 .findFirst().orElse(label.toUpperCase(Locale.ROOT));
     }
 
-    private static NetworkView.Edge edge(String source, String target, Relationship r) {
+    static NetworkView.Edge edge(String source, String target, Relationship r) {
         return new NetworkView.Edge(r.id(), source, target, r.type(), r.role(), r.since(), r.until(), 1.0, r.basis(),
                 r.sourceKeys().stream().map(key -> Label.Source.name() + ":" + key).toList());
     }

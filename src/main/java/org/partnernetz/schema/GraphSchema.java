@@ -121,7 +121,10 @@ public class GraphSchema implements SmartLifecycle {
                     "CREATE FULLTEXT INDEX content_text_en IF NOT EXISTS FOR (v:ContentVersion) ON EACH [v.title_en, v.summary_en, v.body_en] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}",
                     "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Organisation|Project|Person|Region) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}")),
             new Step(17, "the change feed of the subscriptions, read by the time each event falls due", List.of(
-                    "CREATE INDEX change_event_due IF NOT EXISTS FOR (c:ChangeEvent) ON (c.dueAt)")));
+                    "CREATE INDEX change_event_due IF NOT EXISTS FOR (c:ChangeEvent) ON (c.dueAt)")),
+            new Step(18, "places on the map: regions and entries by their point, for near(...)", List.of(
+                    "CREATE POINT INDEX region_location IF NOT EXISTS FOR (r:Region) ON (r.location)",
+                    "CREATE POINT INDEX entity_location IF NOT EXISTS FOR (n:Entity) ON (n.location)")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;

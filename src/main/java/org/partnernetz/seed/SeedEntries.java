@@ -55,6 +55,7 @@ final class SeedEntries {
     }
 
     record Region(String key, String slug, String name, String nameEn, List<String> aliases, String type, String ags,
+            Double latitude, Double longitude, Double areaKm2, List<String> pointSources,
             List<String> parents, List<String> partial, List<String> parentSources, String parentBasis,
             String parentNote, String note, List<String> sources) implements Entry {
     }

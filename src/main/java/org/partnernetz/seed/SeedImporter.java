@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.partnernetz.graph.Coordinates;
 import org.partnernetz.graph.Label;
 import org.partnernetz.network.CollaborationDeriver;
 import org.partnernetz.network.PartnerDerivation;
@@ -304,7 +305,7 @@ public class SeedImporter {
 
     /** Properties derived from others (search and sort keys, days of a time); an edit's stay with it. */
     static final List<String> DERIVED_FIELDS = List.of("sortName", "searchText", "start", "end", "startText",
-            "endText");
+            "endText", "location", "extentKm");
 
     /**
      * The end of a write query: which rows belong to the API (left alone), and which seeded values
@@ -367,8 +368,10 @@ public class SeedImporter {
                 names(row, s.title(), Stream.of(s.title(), s.publisher()));
                 dated(row, s, s.date());
             }
-            case SeedEntries.Region r ->
+            case SeedEntries.Region r -> {
                 names(row, r.name(), Stream.concat(Stream.of(r.name(), r.nameEn()), list(r.aliases()).stream()));
+                placed(row, r);
+            }
             case SeedEntries.Organisation o -> {
                 if (o.identity() != null) {
                     row.put("identityBasis", o.identity().basis());
@@ -404,6 +407,17 @@ public class SeedImporter {
         }
         row.values().removeIf(v -> v == null);
         return row;
+    }
+
+    /**
+     * A region's point as Neo4j's spatial type (for the point index and {@code near}), and its extent:
+     * the radius of a circle of its area, how far from its point the region reaches about.
+     */
+    private static void placed(Map<String, Object> row, SeedEntries.Region region) {
+        if (region.latitude() != null && region.longitude() != null) {
+            row.put("location", org.neo4j.driver.Values.point(Coordinates.WGS84, region.longitude(), region.latitude()));
+            row.put("extentKm", region.areaKm2() == null ? 0.0 : Math.sqrt(region.areaKm2() / Math.PI));
+        }
     }
 
     private static Object read(java.lang.reflect.RecordComponent component, Entry entry) {

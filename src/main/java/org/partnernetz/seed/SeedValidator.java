@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.partnernetz.graph.Coordinates;
 import org.partnernetz.graph.Label;
 import org.partnernetz.graph.PartialDate;
 import org.partnernetz.graph.RelType;
@@ -188,6 +189,7 @@ final class SeedValidator {
                         }
                     }
                 }
+                point(where, r);
                 if (!nullSafe(r.parents()).isEmpty() && hierarchySources(r, documentTypes).isEmpty()) {
                     problems.add(where + ": parents need parentSources (the documents that place it there),"
                             + " or a source of documentType " + REFERENCE_TABLE + " among its sources");
@@ -273,6 +275,40 @@ final class SeedValidator {
             }
         }
         checkSources(where + " (identity)", identity.sources());
+    }
+
+    /**
+     * A region's point: latitude and longitude both or neither, on the earth, cited by a reference
+     * table; an area only with a point, and small enough that the region reaches at most
+     * {@link #Coordinates.MAX_EXTENT_KM} from it.
+     */
+    private void point(String where, SeedEntries.Region r) {
+        if ((r.latitude() == null) != (r.longitude() == null)) {
+            problems.add(where + ": give latitude and longitude together");
+            return;
+        }
+        if (r.latitude() == null) {
+            if (r.areaKm2() != null || !nullSafe(r.pointSources()).isEmpty()) {
+                problems.add(where + ": areaKm2 and pointSources belong to a point (latitude, longitude)");
+            }
+            return;
+        }
+        if (Math.abs(r.latitude()) > 90 || Math.abs(r.longitude()) > 180) {
+            problems.add(where + ": latitude must lie in -90..90 and longitude in -180..180");
+        }
+        if (r.areaKm2() != null && (r.areaKm2() <= 0 || Math.sqrt(r.areaKm2() / Math.PI) > Coordinates.MAX_EXTENT_KM)) {
+            problems.add(where + ": areaKm2 must be above 0 and at most " + Math.round(Math.PI * Coordinates.MAX_EXTENT_KM * Coordinates.MAX_EXTENT_KM));
+        }
+        if (nullSafe(r.pointSources()).isEmpty()) {
+            problems.add(where + ": a point needs pointSources (the reference table it comes from)");
+        }
+        for (var source : nullSafe(r.pointSources())) {
+            reference(where, "pointSources", source, Set.of(Label.Source));
+            if (documentTypes.containsKey(source) && !REFERENCE_TABLE.equals(documentTypes.get(source))) {
+                problems.add(where + ": pointSources '" + source + "' is a " + documentTypes.get(source)
+                        + "; points come from reference tables");
+            }
+        }
     }
 
     /**

@@ -82,6 +82,43 @@ class NetworkLibrariesTests {
         Files.delete(graphology);
     }
 
+    @Test
+    void theExportFilesLoadIntoCytoscapeAndGraphologyAsTheyCome() throws Exception {
+        assumeTrue(Files.isDirectory(SCRIPTS.resolve("node_modules/cytoscape"))
+                && Files.isDirectory(SCRIPTS.resolve("node_modules/graphology")),
+                "npm ci --prefix src/test/node has not been run");
+        assumeTrue(nodeRuns(), "no node on the PATH");
+        var cytoscape = Files.createTempFile("cytoscape-export", ".json");
+        var graphology = Files.createTempFile("graphology-export", ".json");
+        var client = java.net.http.HttpClient.newHttpClient();
+        var base = "http://localhost:" + port + "/exports/network.";
+        var region = "?region=amr-westfaelisches-ruhrgebiet";
+        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "cytoscape.json" + region)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofFile(cytoscape));
+        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "graphology.json" + region)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofFile(graphology));
+        var exported = JSON.readTree(Files.readString(cytoscape));
+        int nodes = exported.at("/elements/nodes").size();
+        int edges = exported.at("/elements/edges").size();
+        assertThat(nodes).isPositive();
+        assertThat(edges).isPositive();
+
+        var hamm = "Organisation:jobcenter-hamm";
+        var process = new ProcessBuilder("node", "load-network.mjs", cytoscape.toString(), graphology.toString(), hamm)
+                .directory(SCRIPTS.toFile()).redirectErrorStream(true).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("node finished").isTrue();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        var loaded = JSON.readTree(output);
+        assertThat(loaded.at("/cytoscape/nodes").asInt()).isEqualTo(nodes);
+        assertThat(loaded.at("/cytoscape/edges").asInt()).isEqualTo(edges);
+        assertThat(loaded.at("/graphology/nodes").asInt()).isEqualTo(nodes);
+        assertThat(loaded.at("/graphology/edges").asInt()).isEqualTo(edges);
+        assertThat(loaded.at("/graphology/degree").asInt()).isEqualTo(loaded.at("/cytoscape/degree").asInt()).isPositive();
+        Files.delete(cytoscape);
+        Files.delete(graphology);
+    }
+
     private static boolean nodeRuns() {
         try {
             var process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
