@@ -25,6 +25,9 @@ const all = [
   ['collaborations 2019-2020, district', 'collaborationsInWindow', { region: district, ...window, first: 20 }],
   ['collaborations, busiest organisation', 'collaborationsInRegion', { organisation: busiest, first: 20 }],
   ['collaborations, NRW, pairs and weights only', 'collaborationsStrongest', { region: 'nrw', first: 20 }],
+  ['network, labour-market region, 500 nodes', 'networkView', { region, limit: 500 }],
+  ['network 2019-2020, labour-market region, 500 nodes', 'networkView', { region, ...window, limit: 500 }],
+  ['network, busiest organisation, 500 nodes', 'networkView', { organisation: busiest, limit: 500 }],
 ];
 const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
 const benches = all.filter(([name]) => !only || only.test(name));
