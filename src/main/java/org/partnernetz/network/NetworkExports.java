@@ -48,11 +48,26 @@ public class NetworkExports {
         return views.plan(selection, true);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The longest an export's read transaction may take: a full-size network takes minutes, longer
+     * than the database's default for a transaction ({@code partnernetz.embedded.transaction-timeout}).
+     */
+    static final int TIMEOUT_SECONDS = 30 * 60;
+
+    @Transactional(readOnly = true, timeout = TIMEOUT_SECONDS)
     public Exported write(NetworkViews.Plan plan, ExportFormat format, OutputStream out) {
+        try {
+            return read(plan, format.open(out, plan.title()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the export", e);
+        }
+    }
+
+    /** Reads the planned selection into a writer, nodes then edges (each in the database's order), in one read transaction. */
+    @Transactional(readOnly = true, timeout = TIMEOUT_SECONDS)
+    Exported read(NetworkViews.Plan plan, NetworkWriter writer) {
         return neo4j.delegateTo(runner -> {
             try {
-                var writer = format.open(out, plan.title());
                 var parameters = plan.parameters();
                 var ids = new HashMap<String, String>();
                 long nodes = 0;
@@ -62,8 +77,7 @@ public class NetworkExports {
                                coalesce(n.name, n.label, n.key) AS name, n.shortName AS shortName, n.kind AS kind,
                                coalesce(n.startText, toString(n.start)) AS start,
                                coalesce(n.endText, toString(n.end)) AS end, %s AS region,
-                               COUNT { (n)-[:%s]-() } AS degree, %s AS coordinates
-                        ORDER BY key""".formatted(plan.select(), NetworkViews.REGION_OF_N, plan.pattern(),
+                               COUNT { (n)-[:%s]-() } AS degree, %s AS coordinates""".formatted(plan.select(), NetworkViews.REGION_OF_N, plan.pattern(),
                         Coordinates.OF_ENTRY), parameters);
                 var places = new java.util.TreeSet<String>();
                 while (result.hasNext()) {

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code networkMeasures}: centrality and communities of one selection of the network, computed at
- * the request over the nodes and edges {@link NetworkViews} selects (at most 2000 nodes), taken as a
+ * the request over the nodes and edges {@link NetworkViews} selects (at most 2000 nodes), or read
+ * from those {@link MeasuresAhead} computed for a whole labour-market region, taken as a
  * simple undirected graph. The measures come from JGraphT (betweenness, harmonic closeness,
  * PageRank) and the communities from the Leiden algorithm of its authors' library (CWTS), set to
  * maximise modularity, with a seeded random source so that a seed gives the same communities.
@@ -43,9 +44,11 @@ public class NetworkMeasures {
     private static final int LEIDEN_ITERATIONS = 10;
 
     private final NetworkViews views;
+    private final MeasuresAhead ahead;
 
-    NetworkMeasures(NetworkViews views) {
+    NetworkMeasures(NetworkViews views, MeasuresAhead ahead) {
         this.views = views;
+        this.ahead = ahead;
     }
 
     /** One node's measures, as {@code NodeMeasures} has them. */
@@ -55,18 +58,57 @@ public class NetworkMeasures {
 
     /** The measures of a selection, as {@code NetworkMeasures} has them. */
     record Result(int nodeCount, int edgeCount, boolean truncated, int communityCount, double modularity,
-            String computedAt, Connection<Connection.Edge<Measured>> nodes) {
+            String computedAt, boolean precomputed, boolean current, Connection<Connection.Edge<Measured>> nodes) {
     }
 
-    Result measure(NetworkViews.Selection selection, Integer seed, String orderBy, PageRequest page) {
+    /** Measures of a whole graph: each node's, ordered by nothing yet, and the communities' summary. */
+    record Computed(List<Measured> measured, int nodeCount, int edgeCount, int communityCount, double modularity) {
+    }
+
+    Result measure(NetworkViews.Selection selection, Integer seed, String orderBy, PageRequest page, boolean fresh) {
         var list = "networkMeasures:" + orderBy;
         if (page.after() != null && !list.equals(page.afterList())) {
             throw new BadRequestException("after: the cursor is not one of this list (ordered by " + orderBy + ")");
         }
+        if (!fresh) {
+            var stored = ahead.stored(selection, seed, orderBy, page);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
         var view = views.view(selection);
+        var computed = compute(view.nodes(), view.edges(), seed == null ? 1 : seed);
+        var measured = new ArrayList<>(computed.measured());
+        measured.sort(order(orderBy));
+        long after = page.after() == null ? -1 : ((Number) page.after().getFirst()).longValue();
+        var rows = new ArrayList<Connection.Row<Measured>>();
+        for (int i = (int) Math.max(0, after + 1); i < measured.size() && rows.size() < page.limit(); i++) {
+            rows.add(new Connection.Row<>(measured.get(i), List.of((long) i, measured.get(i).node().id())));
+        }
+        return new Result(computed.nodeCount(), computed.edgeCount(), view.truncated(), computed.communityCount(),
+                computed.modularity(), OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS).toString(),
+                false, true, Connection.ofNodes(list, rows, page, measured.size()));
+    }
+
+    /** The order of a measure's list: highest first, then by id; a node's place in it is its cursor. */
+    static Comparator<Measured> order(String orderBy) {
+        Comparator<Measured> byScore = Comparator.comparingDouble(m -> score(m, orderBy));
+        return byScore.reversed().thenComparing(m -> m.node().id());
+    }
+
+    /**
+     * Betweenness, harmonic closeness, PageRank and Leiden communities of the nodes and edges, taken
+     * as a simple undirected graph (a pair tied twice, or both ways, is one edge; ties of a node to
+     * itself are left out). Nodes and edges are taken in the order of their ids whatever order they
+     * come in, so that one seed gives the same communities to a view and to the measures computed ahead.
+     */
+    static Computed compute(List<NetworkView.Node> given, java.util.Collection<NetworkView.Edge> givenEdges, int seed) {
+        var nodes = given.stream().sorted(Comparator.comparing(NetworkView.Node::id)).toList();
+        var edges = givenEdges.stream().sorted(Comparator.comparing(NetworkView.Edge::source)
+                .thenComparing(NetworkView.Edge::target).thenComparing(NetworkView.Edge::id)).toList();
         Graph<String, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
-        view.nodes().forEach(node -> graph.addVertex(node.id()));
-        for (var edge : view.edges()) {
+        nodes.forEach(node -> graph.addVertex(node.id()));
+        for (var edge : edges) {
             if (!edge.source().equals(edge.target()) && !graph.containsEdge(edge.source(), edge.target())) {
                 graph.addEdge(edge.source(), edge.target());
             }
@@ -74,27 +116,18 @@ public class NetworkMeasures {
         var betweenness = new BetweennessCentrality<>(graph, false).getScores();
         var closeness = new HarmonicCentrality<>(graph, false, true).getScores();
         var pageRank = new PageRank<>(graph, DAMPING, PAGE_RANK_ITERATIONS, PAGE_RANK_TOLERANCE).getScores();
-        var communities = communities(graph, view.nodes(), seed == null ? 1 : seed);
-
+        var communities = communities(graph, nodes, seed);
         var measured = new ArrayList<Measured>();
-        for (var node : view.nodes()) {
+        for (var node : nodes) {
             var id = node.id();
             measured.add(new Measured(node, graph.degreeOf(id), betweenness.get(id), closeness.get(id), pageRank.get(id),
                     communities.clusters().get(id)));
         }
-        Comparator<Measured> byScore = Comparator.comparingDouble(m -> score(m, orderBy));
-        measured.sort(byScore.reversed().thenComparing(m -> m.node().id()));
-        long after = page.after() == null ? -1 : ((Number) page.after().getFirst()).longValue();
-        var rows = new ArrayList<Connection.Row<Measured>>();
-        for (int i = (int) Math.max(0, after + 1); i < measured.size() && rows.size() < page.limit(); i++) {
-            rows.add(new Connection.Row<>(measured.get(i), List.of((long) i, measured.get(i).node().id())));
-        }
-        return new Result(graph.vertexSet().size(), graph.edgeSet().size(), view.truncated(), communities.count(),
-                communities.modularity(), OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS).toString(),
-                Connection.ofNodes(list, rows, page, measured.size()));
+        return new Computed(measured, graph.vertexSet().size(), graph.edgeSet().size(), communities.count(),
+                communities.modularity());
     }
 
-    private static double score(Measured measured, String orderBy) {
+    static double score(Measured measured, String orderBy) {
         return switch (orderBy) {
             case "DEGREE" -> measured.degree();
             case "BETWEENNESS" -> measured.betweenness();

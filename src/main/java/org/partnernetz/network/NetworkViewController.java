@@ -30,9 +30,9 @@ class NetworkViewController {
     /** The selection's arguments as for {@code network} (the schema gives {@code limit} its default of 2000 here). */
     @QueryMapping
     NetworkMeasures.Result networkMeasures(@Arguments NetworkViews.Selection selection, @Argument Integer seed,
-            @Argument String orderBy, @Argument Integer first, @Argument String after) {
+            @Argument String orderBy, @Argument Integer first, @Argument String after, @Argument Boolean fresh) {
         return measures.measure(selection, seed, orderBy == null ? "PAGE_RANK" : orderBy,
-                org.partnernetz.graphql.PageRequest.of(first, after));
+                org.partnernetz.graphql.PageRequest.of(first, after), Boolean.TRUE.equals(fresh));
     }
 
     @QueryMapping

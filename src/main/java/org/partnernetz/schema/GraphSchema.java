@@ -124,7 +124,14 @@ public class GraphSchema implements SmartLifecycle {
                     "CREATE INDEX change_event_due IF NOT EXISTS FOR (c:ChangeEvent) ON (c.dueAt)")),
             new Step(18, "places on the map: regions and entries by their point, for near(...)", List.of(
                     "CREATE POINT INDEX region_location IF NOT EXISTS FOR (r:Region) ON (r.location)",
-                    "CREATE POINT INDEX entity_location IF NOT EXISTS FOR (n:Entity) ON (n.location)")));
+                    "CREATE POINT INDEX entity_location IF NOT EXISTS FOR (n:Entity) ON (n.location)")),
+            new Step(19, "network measures computed ahead: one run per region, its nodes in each measure's order; leases of background work", List.of(
+                    "CREATE CONSTRAINT measure_run_scope IF NOT EXISTS FOR (r:MeasureRun) REQUIRE r.scope IS UNIQUE",
+                    "CREATE INDEX node_measure_degree IF NOT EXISTS FOR (m:NodeMeasure) ON (m.scope, m.rankDegree)",
+                    "CREATE INDEX node_measure_betweenness IF NOT EXISTS FOR (m:NodeMeasure) ON (m.scope, m.rankBetweenness)",
+                    "CREATE INDEX node_measure_closeness IF NOT EXISTS FOR (m:NodeMeasure) ON (m.scope, m.rankCloseness)",
+                    "CREATE INDEX node_measure_page_rank IF NOT EXISTS FOR (m:NodeMeasure) ON (m.scope, m.rankPageRank)",
+                    "CREATE CONSTRAINT lease_name IF NOT EXISTS FOR (l:Lease) REQUIRE l.name IS UNIQUE")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;

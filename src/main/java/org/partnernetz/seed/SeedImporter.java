@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.partnernetz.graph.Coordinates;
 import org.partnernetz.graph.Label;
 import org.partnernetz.network.CollaborationDeriver;
+import org.partnernetz.network.MeasuresAhead;
 import org.partnernetz.network.PartnerDerivation;
 import org.partnernetz.graph.PartialDate;
 import org.partnernetz.graph.RelType;
@@ -49,6 +50,7 @@ public class SeedImporter {
     private static final String ALL_LABELS = java.util.Arrays.stream(Label.values())
             .map(Label::name).collect(java.util.stream.Collectors.joining(":"));
 
+    private final MeasuresAhead measures;
     private final SeedReader reader;
     private final GraphSchema schema;
     private final CollaborationDeriver collaborations;
@@ -57,15 +59,21 @@ public class SeedImporter {
     private final TransactionTemplate transactions;
 
     SeedImporter(SeedReader reader, GraphSchema schema, CollaborationDeriver collaborations, PartnerDerivation partners,
-            Neo4jClient neo4j,
-            TransactionTemplate transactions) {
+            MeasuresAhead measures, Neo4jClient neo4j, TransactionTemplate transactions) {
+        this.measures = measures;
         this.reader = reader;
         this.schema = schema;
         this.collaborations = collaborations;
         this.partners = partners;
         this.neo4j = neo4j;
-        this.transactions = transactions;
+        // The import writes the whole seed in one transaction; on a cold start of a busy machine the
+        // first planning of its queries alone can take most of the database's default 30 s.
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.transactions.setTimeout((int) IMPORT_TIMEOUT.toSeconds());
     }
+
+    /** The longest the import's transaction may take. */
+    static final java.time.Duration IMPORT_TIMEOUT = java.time.Duration.ofMinutes(5);
 
     /** Reads, validates and imports the seed at {@code location} (e.g. {@code classpath:graph-seed/}). */
     public ImportResult importFrom(String location) {
@@ -77,6 +85,8 @@ public class SeedImporter {
         var written = transactions.execute(status -> write(seed, labels, legacy));
         var digest = reader.digest(location);
         partners.rebuild();
+        // The import writes no change events, so the measures computed ahead cannot tell it happened.
+        measures.forgetAll();
         var result = new ImportResult(written.entries(), written.relationships(),
                 collaborations.rebuild(digest + "/" + java.util.UUID.randomUUID()), written.entriesByLabel(),
                 written.relationshipsByType(),
