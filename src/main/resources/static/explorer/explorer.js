@@ -143,6 +143,7 @@
       mapSome: (placed, total) => `${placed} von ${total} Knoten haben einen bekannten Ort.`,
       mapNothing: 'Erst eine Auswahl treffen.',
       mapBlank: 'Ohne eingerichtete Kartenkacheln: nur die Orte auf leerem Grund.',
+      mapRegionPoint: 'Ort seiner Region',
     },
     en: {
       pageTitle: 'partnernetz · network explorer',
@@ -216,6 +217,7 @@
       mapSome: (placed, total) => `${placed} of ${total} nodes have a known place.`,
       mapNothing: 'Make a selection first.',
       mapBlank: 'No map tiles configured: the places on a blank background.',
+      mapRegionPoint: 'where its region is',
     },
   };
 
@@ -260,6 +262,9 @@
     cy: null,
     map: null,
     mapLayer: null,
+    /** The map's markers ({node, point, marker}) and lines ({edge, line}) of the current view. */
+    mapMarkers: [],
+    mapLines: [],
   };
 
   const $ = id => document.getElementById(id);
@@ -305,7 +310,7 @@
   }
 
   function networkQuery() {
-    const coordinates = hasCoordinates() ? 'coordinates { latitude longitude }' : '';
+    const coordinates = hasCoordinates() ? 'coordinates { latitude longitude basis }' : '';
     return `query ExplorerNetwork($region: String, $project: String, $organisation: String, $depth: Int,
         $asOf: String, $limit: Int) {
       network(region: $region, project: $project, organisation: $organisation, depth: $depth, asOf: $asOf,
@@ -970,6 +975,7 @@
     }
     L.control.scale({ imperial: false }).addTo(map);
     state.mapLayer = L.featureGroup().addTo(map);
+    map.on('zoomend', spreadMarkers);
     state.map = map;
     window.explorer.map = map;
   }
@@ -985,33 +991,63 @@
         Number.isFinite(node.coordinates?.latitude) && Number.isFinite(node.coordinates?.longitude));
   }
 
-  /** Markers for the nodes with coordinates and lines for the ties between them; a note says what is missing. */
+  /**
+   * Markers for the nodes with coordinates and lines for the ties between them; a note says what is
+   * missing. Many entries share a point (their city's), so markers on one point are set in a ring
+   * around it, a fixed number of pixels wide at every zoom, where each can be seen and clicked.
+   */
   function renderMap(fit = false) {
     const note = $('map-note');
     const placed = placedNodes();
     note.textContent = mapNote(placed);
     if (!state.map) return;
     state.mapLayer.clearLayers();
-    const where = new Map(placed.map(node => [node.id, [node.coordinates.latitude, node.coordinates.longitude]]));
-    for (const edge of state.view?.edges ?? []) {
-      if (where.has(edge.source) && where.has(edge.target)) {
-        L.polyline([where.get(edge.source), where.get(edge.target)], { color: '#7d8794', weight: 1, opacity: 0.6, interactive: false })
-            .addTo(state.mapLayer);
-      }
-    }
-    for (const node of placed) {
+    state.mapMarkers = placed.map(node => ({ node, point: [node.coordinates.latitude, node.coordinates.longitude] }));
+    state.mapLines = (state.view?.edges ?? []).map(edge => ({ edge,
+      line: L.polyline([], { color: '#7d8794', weight: 1, opacity: 0.6, interactive: false }).addTo(state.mapLayer) }));
+    for (const entry of state.mapMarkers) {
+      const { node } = entry;
       const selected = node.id === state.selected;
-      L.circleMarker(where.get(node.id), {
+      const where = node.coordinates.basis === 'REGION' ? ` (${t('mapRegionPoint')})` : '';
+      entry.marker = L.circleMarker(entry.point, {
         radius: nodeSize(node.degree) / 4 + 3,
         color: selected ? '#111' : '#ffffff',
         weight: selected ? 3 : 1.5,
         fillColor: KIND_COLOURS[node.kind],
         fillOpacity: 0.9,
         className: 'marker',
-      }).bindTooltip(node.label).on('click', () => selectNode(node.id)).addTo(state.mapLayer);
+      }).bindTooltip(node.label + where).on('click', () => selectNode(node.id)).addTo(state.mapLayer);
     }
     if (fit && placed.length) {
-      state.map.fitBounds(L.latLngBounds([...where.values()]).pad(0.15), { maxZoom: 12 });
+      state.map.fitBounds(L.latLngBounds(state.mapMarkers.map(entry => entry.point)).pad(0.15), { maxZoom: 12 });
+    }
+    spreadMarkers();
+  }
+
+  const RING_PIXELS = 14;
+
+  /** Sets each marker at its point, or in a ring around it where several share the point; the lines follow. */
+  function spreadMarkers() {
+    if (!state.map) return;
+    const byPoint = new Map();
+    for (const entry of state.mapMarkers) {
+      const key = entry.point.join(',');
+      byPoint.set(key, [...(byPoint.get(key) ?? []), entry]);
+    }
+    const position = new Map();
+    for (const group of byPoint.values()) {
+      const centre = state.map.latLngToLayerPoint(group[0].point);
+      const radius = group.length > 1 ? RING_PIXELS + 2 * group.length : 0;
+      group.forEach((entry, index) => {
+        const angle = (2 * Math.PI * index) / group.length;
+        const spot = state.map.layerPointToLatLng(centre.add(L.point(radius * Math.cos(angle), radius * Math.sin(angle))));
+        entry.marker.setLatLng(spot);
+        position.set(entry.node.id, spot);
+      });
+    }
+    for (const { edge, line } of state.mapLines) {
+      line.setLatLngs(position.has(edge.source) && position.has(edge.target)
+        ? [position.get(edge.source), position.get(edge.target)] : []);
     }
   }
 
