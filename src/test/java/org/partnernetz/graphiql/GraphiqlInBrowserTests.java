@@ -1,7 +1,6 @@
 package org.partnernetz.graphiql;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,30 +16,23 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.partnernetz.support.FullStackTest;
+import org.partnernetz.support.OfflineChromium;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Opens the hub's GraphiQL page in a real headless Chromium that cannot reach anything beyond this
  * machine, and runs a query with it: proof that the page works, and works without internet.
  *
- * <p>Needs Debian's {@code chromium} and {@code chromium-driver}; without {@code /usr/bin/chromedriver}
- * the tests are skipped, never passed.
+ * <p>Needs Debian's {@code chromium} and {@code chromium-driver} ({@link OfflineChromium}); without
+ * them the tests are skipped, never passed.
  */
 @FullStackTest
 class GraphiqlInBrowserTests {
-
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
@@ -53,27 +44,8 @@ class GraphiqlInBrowserTests {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        // Checked per test, not in @BeforeAll: there a failed assumption hides the tests from the
-        // report instead of listing them as skipped.
-        assumeTrue(Files.isExecutable(CHROMEDRIVER),
-                CHROMEDRIVER + " is missing: apt-get install chromium chromium-driver");
-        // The driver is named explicitly, so Selenium Manager never looks for (or downloads) one.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-
-        var logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        var options = new ChromeOptions().addArguments(
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,800", "--user-data-dir=" + profile,
-                // No internet: host names other than localhost do not resolve, and whatever still
-                // tries to leave the machine goes to a proxy that is not there.
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-                "--proxy-server=http://127.0.0.1:" + closedPort(),
-                "--proxy-bypass-list=<-loopback>;localhost;127.0.0.1");
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        OfflineChromium.assumeInstalled();
+        browser = OfflineChromium.start(profile, null);
     }
 
     @AfterEach
@@ -137,10 +109,8 @@ class GraphiqlInBrowserTests {
         return "http://localhost:" + port;
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> resourcesLoaded() {
-        return (List<String>) browser.executeScript(
-                "return performance.getEntriesByType('resource').map(entry => entry.name)");
+        return OfflineChromium.resourcesLoaded(browser);
     }
 
     private WebDriverWait waitFor() {
@@ -148,17 +118,6 @@ class GraphiqlInBrowserTests {
     }
 
     private void assertNoConsoleErrors() {
-        var errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .toList();
-        assertThat(errors).as("errors in the browser console").isEmpty();
-    }
-
-    /** A local port nothing listens on: the browser's proxy, so traffic for elsewhere fails at once. */
-    private static int closedPort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        assertThat(OfflineChromium.consoleErrors(browser)).as("errors in the browser console").isEmpty();
     }
 }
