@@ -184,7 +184,8 @@ public class NetworkViews {
                 }
                 CALL () {
                   %1$s
-                  WITH n, COUNT { (n)-[:%2$s]-() } AS degree
+                  // One walk over each entry's ties (Neo4j would otherwise count each type on its own).
+                  CALL (n) { MATCH (n)-[:%2$s]-() RETURN count(*) AS degree }
                   ORDER BY CASE WHEN n.key = $key THEN 0 ELSE 1 END, degree DESC, n.key
                   LIMIT $limit
                   RETURN collect({key: n.key, label: [l IN labels(n) WHERE l IN $labels][0],

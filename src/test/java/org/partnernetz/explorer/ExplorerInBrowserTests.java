@@ -181,6 +181,31 @@ class ExplorerInBrowserTests {
         assertThat(content).contains("<gexf").contains("jobcenter-hamm");
     }
 
+    /** The Cytoscape JSON export of the region, fetched by the page and loaded into the page's own Cytoscape.js. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCytoscapeExportLoadsIntoCytoscapeJsInTheBrowser() {
+        browser.get(hub() + "/?lang=de");
+        waitFor().until(driver -> (Boolean) browser.executeScript("return typeof cytoscape === 'function'"));
+        var loaded = (Map<String, Object>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/exports/network.cytoscape.json?region=' + arguments[0])
+                  .then(response => response.json())
+                  .then(file => {
+                    const cy = cytoscape({ headless: true, elements: file.elements });
+                    done({ nodes: cy.nodes().length, edges: cy.edges().length,
+                           dangling: cy.edges().filter(e => e.source().empty() || e.target().empty()).length });
+                  })
+                  .catch(error => done({ error: String(error) }));""", REGION);
+        assertThat(loaded).doesNotContainKey("error");
+        var view = network(null);
+        assertThat(((Number) loaded.get("nodes")).intValue()).isEqualTo(view.at("/nodes").size()).isPositive();
+        assertThat(((Number) loaded.get("edges")).intValue()).isEqualTo(view.at("/edges").size()).isPositive();
+        assertThat(((Number) loaded.get("dangling")).intValue()).isZero();
+        assertEverythingCameFromTheHub();
+        assertThat(OfflineChromium.consoleErrors(browser)).as("errors in the browser console").isEmpty();
+    }
+
     @Test
     void fitsAPhoneScreen() throws IOException {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
