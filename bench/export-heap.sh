@@ -3,6 +3,7 @@
 # with -Xmx512m (HEAP), downloads the whole network as GEXF (and the other formats with FORMATS) over
 # loopback, and writes bench/results/export-heap-<date>.md: time, size, nodes and edges written,
 # the heap's peak after each GC (from the JVM's GC log) and whether the hub stayed up.
+# The hub computes no network measures in the background meanwhile (partnernetz.measures.enabled).
 #
 #   bench/scale.sh -Dscale.keepData=true        # prints "Database kept in DIR"
 #   ./mvnw -q package -DskipTests
@@ -24,7 +25,7 @@ stop() { [ -n "${HUB:-}" ] && kill "$HUB" 2>/dev/null && wait "$HUB" 2>/dev/null
 trap 'stop; rm -rf "$WORK"' EXIT
 
 "$JAVA" -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc.log" -XX:+ExitOnOutOfMemoryError -jar target/partnernetz.jar \
-  --partnernetz.embedded.data-directory="$DATA" --server.port="$PORT" --partnernetz.seed.mode=never \
+  --partnernetz.embedded.data-directory="$DATA" --server.port="$PORT" --partnernetz.seed.mode=never --partnernetz.measures.enabled=false \
   --partnernetz.embedded.page-cache="${PAGE_CACHE:-2GB}" > "$WORK/hub.log" 2>&1 &
 HUB=$!
 for _ in $(seq 1 180); do

@@ -255,6 +255,19 @@ public class MeasuresAhead {
                 m.get("closeness").asDouble(), m.get("pageRank").asDouble(), m.get("community").asInt());
     }
 
+    /**
+     * On a regular shutdown, lets go of the lease this instance may hold, so another instance need
+     * not wait for it to run out (after a crash it does).
+     */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        try {
+            release();
+        } catch (RuntimeException e) {
+            log.debug("Could not release the measures lease at shutdown: {}", e.toString());
+        }
+    }
+
     /** Takes or renews the lease; false when another instance holds it. */
     private boolean lease() {
         var now = now();
