@@ -6,6 +6,7 @@ import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.partnernetz.history.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,22 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         }
     }
 
+    /** Neo4j refused a client's bookmark (the transaction could not begin with it). */
+    private static boolean foreignBookmark(Throwable ex) {
+        for (var cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Neo4jException neo4j && neo4j.code() != null
+                    && neo4j.code().startsWith("Neo.ClientError.Transaction.InvalidBookmark")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static GraphQLError classify(Throwable ex, GraphqlErrorBuilder<?> error, String where) {
+        if (foreignBookmark(ex)) {
+            return error.errorType(ErrorType.BAD_REQUEST)
+                    .message("The Neo4j-Bookmark header holds a bookmark this database does not know").build();
+        }
         return switch (ex) {
             case BadRequestException e -> error.errorType(ErrorType.BAD_REQUEST).message(e.getMessage()).build();
             case NotFoundException e -> error.errorType(ErrorType.NOT_FOUND).message(e.getMessage()).build();

@@ -28,7 +28,13 @@ public final class GraphQlHttp {
     }
 
     /** What came back. */
-    public record Response(int status, String text, JsonNode body) {
+    public record Response(int status, String text, JsonNode body, java.net.http.HttpHeaders headers) {
+
+        /** A response header's first value, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
 
         /** The classification of the first error, or "" when there is none. */
         public String classification() {
@@ -87,7 +93,7 @@ public final class GraphQlHttp {
         headers.forEach(request::header);
         try {
             var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), JSON.readTree(response.body()));
+            return new Response(response.statusCode(), response.body(), JSON.readTree(response.body()), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
