@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of the hub on this machine: time from launch to the first answer, memory, and the
 # latency of typical queries. Builds the jar, starts it on a fresh embedded database (and once more
-# on the filled one), and writes the figures to bench/results/<date>.md.
+# on the filled one), and writes the figures to bench/results/<date>.md. Then the start as the
+# Dockerfile does it (lean memory options and the JDK's AOT cache from a training run) against the
+# plain `java -jar`, in turns on the filled database, and the memory of each after 60 s of load.
 #
 #   bench/run.sh                 # 200 requests per query
 #   REQUESTS=50 bench/run.sh     # quicker
@@ -36,11 +38,13 @@ if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
   exit 1
 fi
 
-start() { # label -> sets PID and ELAPSED (seconds from launch to the first answer with seed data)
+start() { # label [java options...] -> sets PID and ELAPSED (seconds from launch to the first answer with seed data)
+  local label=$1
+  shift
   local started=$(date +%s.%N)
-  "$JAVA" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+  "$JAVA" "$@" -jar "${START_JAR:-$JAR}" --server.port="$PORT" --server.address=127.0.0.1 \
       --partnernetz.embedded.bolt-port="$BOLT_PORT" --partnernetz.embedded.data-directory="$DATA" \
-      > "$DATA/$1.log" 2>&1 &
+      --partnernetz.measures.enabled=false > "$DATA/$label.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 1200); do
     if graphql '{ partners(region: "nrw", first: 1) { totalCount } }' 2>/dev/null | grep -q '"totalCount":[1-9]'; then
@@ -49,7 +53,7 @@ start() { # label -> sets PID and ELAPSED (seconds from launch to the first answ
     fi
     sleep 0.1
   done
-  echo "the hub did not answer within 120 s; see $DATA/$1.log" >&2
+  echo "the hub did not answer within 120 s; see $DATA/$label.log" >&2
   exit 1
 }
 
@@ -89,6 +93,43 @@ warm=$ELAPSED
 rss_warm=$(rss_mb)
 stop
 
+# The start as the Dockerfile makes it, against the plain one, in turns on the filled database.
+LEAN=${LEAN:-"-XX:+UseSerialGC -Xms64m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m"}
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --force --destination "$DATA/app" > /dev/null
+JAVA_OPTIONS="$LEAN" src/main/scripts/aot-training.sh "$JAVA" "$DATA/app/partnernetz.jar" "$DATA/partnernetz.aot" > /dev/null
+
+load_for() { # seconds -> mixed reads from 4 clients at once, each one request after another
+  local until=$(( $(date +%s) + $1 ))
+  for client in 1 2 3 4; do
+    ( while [ "$(date +%s)" -lt "$until" ]; do
+        for query in '{ organisation(slug: \"whkt\") { name memberOf { edges { node { id } } } } }' \
+                     '{ partners(region: \"amr-westfaelisches-ruhrgebiet\", first: 20) { totalCount edges { node { name } } } }' \
+                     '{ collaborations(region: \"duesseldorf\", first: 20) { edges { node { weight organisationA { name } } } } }'; do
+          curl -s -o /dev/null --max-time 30 "http://127.0.0.1:$PORT/graphql" -H 'content-type: application/json' \
+               -d "{\"query\":\"$query\"}"
+        done
+      done ) &
+  done
+  wait
+}
+
+starts=""
+for turn in 1 2; do
+  for variant in plain lean-aot; do
+    if [ "$variant" = plain ]; then
+      START_JAR=$DATA/app/partnernetz.jar start "$variant-$turn"
+    else
+      # shellcheck disable=SC2086 # LEAN is a list of options
+      START_JAR=$DATA/app/partnernetz.jar start "$variant-$turn" $LEAN -XX:AOTCache="$DATA/partnernetz.aot"
+    fi
+    elapsed=$ELAPSED
+    idle=$(rss_mb)
+    load_for 60
+    starts+="| $variant | $turn | $(printf '%.1f' "$elapsed") | $idle | $(rss_mb) |"$'\n'
+    stop
+  done
+done
+
 counts=$(grep -o 'ImportResult\[.*\]' "$DATA/cold.log" | head -1)
 mkdir -p bench/results
 cat > "$OUT" <<MD
@@ -104,6 +145,13 @@ Seed import: $counts
 
 RSS after the latency runs: $rss_after MB.
 
+The extracted jar on the filled database, in turns: plain \`java -jar\` against the Dockerfile's start
+(\`$LEAN\` and \`-XX:AOTCache\` from \`src/main/scripts/aot-training.sh\`); RSS once it answers,
+and after 60 s of reads from 4 clients:
+
+| start | turn | launch to first answer (s) | RSS then (MB) | RSS after 60 s of load (MB) |
+| --- | --- | --- | --- | --- |
+$starts
 Latency of single requests, one after another, over HTTP on loopback (ms):
 
 | query | requests | mean | p50 | p95 | max |
