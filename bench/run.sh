@@ -99,8 +99,8 @@ LEAN=${LEAN:-"-XX:+UseSerialGC -Xms64m -Xmx256m -Xss512k -XX:ReservedCodeCacheSi
 JAVA_OPTIONS="$LEAN" src/main/scripts/aot-training.sh "$JAVA" "$DATA/app/partnernetz.jar" "$DATA/partnernetz.aot" > /dev/null
 
 load_for() { # seconds -> mixed reads from 4 clients at once, each one request after another
-  local until=$(( $(date +%s) + $1 ))
-  for client in 1 2 3 4; do
+  local until=$(( $(date +%s) + $1 )) clients=()
+  for _ in 1 2 3 4; do
     ( while [ "$(date +%s)" -lt "$until" ]; do
         for query in '{ organisation(slug: \"whkt\") { name memberOf { edges { node { id } } } } }' \
                      '{ partners(region: \"amr-westfaelisches-ruhrgebiet\", first: 20) { totalCount edges { node { name } } } }' \
@@ -109,8 +109,9 @@ load_for() { # seconds -> mixed reads from 4 clients at once, each one request a
                -d "{\"query\":\"$query\"}"
         done
       done ) &
+    clients+=($!)
   done
-  wait
+  wait "${clients[@]}"
 }
 
 starts=""

@@ -97,16 +97,23 @@ public class MeasuresAhead {
         return refreshed;
     }
 
+    /**
+     * Cypher that is true when an entry of the region {@code region} (an expression) changed after
+     * the stored {@code run} began to read: the run is then no longer current.
+     */
+    private static String changedSinceRead(String region) {
+        return "EXISTS { MATCH (c:ChangeEvent) WHERE c.dueAt >= run.readAt AND c.event = 'ENTITY_CHANGED' AND "
+                + region + " IN c.regions }";
+    }
+
     /** The labour-market regions without a current run, by key. */
     List<String> stale() {
         return neo4j.query("""
                 MATCH (r:Region {type: 'LABOUR_MARKET_REGION'})
                 OPTIONAL MATCH (run:MeasureRun {scope: r.key})
                 WITH r, run
-                WHERE run IS NULL OR run.readAt < $oldest
-                   OR EXISTS { MATCH (c:ChangeEvent) WHERE c.dueAt >= run.readAt AND c.event = 'ENTITY_CHANGED'
-                               AND r.key IN c.regions }
-                RETURN r.key AS key ORDER BY key""")
+                WHERE run IS NULL OR run.readAt < $oldest OR %s
+                RETURN r.key AS key ORDER BY key""".formatted(changedSinceRead("r.key")))
                 .bind(now().minus(properties.maxAge())).to("oldest")
                 .fetchAs(String.class).all().stream().toList();
     }
@@ -173,11 +180,10 @@ public class MeasuresAhead {
         return neo4j.query("""
                 MATCH (run:MeasureRun {scope: $scope})
                 WITH run, toString(run.computedAt) AS computedAt,
-                     NOT EXISTS { MATCH (c:ChangeEvent) WHERE c.dueAt >= run.readAt AND c.event = 'ENTITY_CHANGED'
-                                  AND $scope IN c.regions } AS current
+                     NOT %2$s AS current
                 RETURN run {.nodeCount, .edgeCount, .communityCount, .modularity} AS run, computedAt, current,
                        COLLECT { MATCH (m:NodeMeasure {scope: $scope}) WHERE m.%1$s > $after
-                                 RETURN m ORDER BY m.%1$s LIMIT $limit } AS page""".formatted(rank))
+                                 RETURN m ORDER BY m.%1$s LIMIT $limit } AS page""".formatted(rank, changedSinceRead("$scope")))
                 .bind(scope).to("scope").bind(after).to("after").bind(page.limit()).to("limit")
                 .fetchAs(NetworkMeasures.Result.class).mappedBy((types, record) -> {
                     var run = record.get("run").asMap();

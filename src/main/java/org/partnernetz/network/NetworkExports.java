@@ -149,11 +149,9 @@ public class NetworkExports {
     private static NetworkView.Node node(Record row) {
         var label = row.get("label").asString();
         var key = row.get("key").asString();
-        var name = row.get("name").asString();
-        var shortName = row.get("shortName").asString(null);
         int degree = row.get("degree").asInt();
-        return new NetworkView.Node(label + ":" + key, shortName != null ? shortName : name, name,
-                NetworkViews.kindOf(label), row.get("kind").asString(null), row.get("region").asString(null), degree,
+        return NetworkView.Node.of(label + ":" + key, label, row.get("name").asString(),
+                row.get("shortName").asString(null), row.get("kind").asString(null), row.get("region").asString(null), degree,
                 degree, row.get("start").asString(null), row.get("end").asString(null),
                 Coordinates.of(row.get("coordinates").isNull() ? null : row.get("coordinates").asMap()));
     }

@@ -13,6 +13,16 @@ record NetworkView(String name, List<Node> nodes, List<Edge> edges, int nodeCoun
     /** A node: an entry of the network, with its degree and weight in this view. */
     record Node(String id, String label, String name, String kind, String subkind, String region, int degree,
             double weight, String start, String end, Coordinates coordinates) {
+
+        /**
+         * A node of an entry with the graph label {@code entityLabel}: shown by its short
+         * name where it has one, its kind the API's word for the label.
+         */
+        static Node of(String id, String entityLabel, String name, String shortName, String subkind, String region,
+                int degree, double weight, String start, String end, Coordinates coordinates) {
+            return new Node(id, shortName != null ? shortName : name, name, NetworkViews.kindOf(entityLabel), subkind,
+                    region, degree, weight, start, end, coordinates);
+        }
     }
 
     /** An edge: one stated relationship between two of the nodes. */

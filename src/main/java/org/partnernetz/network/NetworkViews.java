@@ -230,10 +230,8 @@ public class NetworkViews {
         }
         var nodes = found.stream().map(row -> {
             var id = ids.get((String) row.get("key"));
-            var name = (String) row.get("name");
-            var shortName = (String) row.get("shortName");
-            return new NetworkView.Node(id, shortName != null ? shortName : name, name,
-                    kindOf((String) row.get("label")), (String) row.get("kind"), (String) row.get("region"),
+            return NetworkView.Node.of(id, (String) row.get("label"), (String) row.get("name"),
+                    (String) row.get("shortName"), (String) row.get("kind"), (String) row.get("region"),
                     degree.getOrDefault(id, 0), weight.getOrDefault(id, 0.0), (String) row.get("start"),
                     (String) row.get("end"), Coordinates.of(row.get("coordinates")));
         }).toList();
