@@ -10,7 +10,6 @@ import graphql.language.Document;
 import graphql.parser.Parser;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
-import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +17,12 @@ import org.springframework.stereotype.Component;
  * and over with other variables, and parsing and validating one costs more than many a page's own
  * work. What a document parses and validates to depends only on its text and the schema, so the
  * cache needs no invalidation and several instances need not share it; it is bounded by the
- * documents' total length and their number (at most 2,000 small ones).
+ * documents' total length and their number (at most 2,000 small ones). The persisted queries
+ * (package {@code persisted}) register the provider graphql-java runs and come here for the text a
+ * request sent or a hash named.
  */
 @Component
-public class DocumentCache implements GraphQlSourceBuilderCustomizer, PreparsedDocumentProvider {
+public class DocumentCache implements PreparsedDocumentProvider {
 
     /**
      * The budget of the cache, in characters of document text plus {@link #PER_DOCUMENT} for each
@@ -38,11 +39,6 @@ public class DocumentCache implements GraphQlSourceBuilderCustomizer, PreparsedD
             .weigher((String text, PreparsedDocumentEntry entry) -> PER_DOCUMENT + text.length())
             .build();
 
-    @Override
-    public void customize(org.springframework.graphql.execution.GraphQlSource.SchemaResourceBuilder builder) {
-        builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(this));
-    }
-
     /**
      * The parsed document of a request's text: the one its execution cached, or parsed now (a
      * document that did not validate is kept without one). Throws graphql-java's
@@ -57,5 +53,13 @@ public class DocumentCache implements GraphQlSourceBuilderCustomizer, PreparsedD
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
             Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         return CompletableFuture.completedFuture(documents.get(input.getQuery(), text -> parseAndValidate.apply(input)));
+    }
+
+    /**
+     * The entry of a document text that did not come as the request's query (a persisted query's
+     * text, found by its hash): the cached one, or what {@code parseAndValidate} makes of it.
+     */
+    public PreparsedDocumentEntry entry(String text, Function<String, PreparsedDocumentEntry> parseAndValidate) {
+        return documents.get(text, parseAndValidate);
     }
 }
