@@ -1,5 +1,6 @@
 package org.partnernetz.graphql;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -10,6 +11,7 @@ import graphql.language.Document;
 import graphql.parser.Parser;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +51,9 @@ public class DocumentCache implements PreparsedDocumentProvider {
         return entry != null && entry.getDocument() != null ? entry.getDocument() : Parser.parse(text);
     }
 
+    /** The texts of the persisted queries that ran, by hash: the strings the cache above holds, so they cost little more. */
+    private final Cache<String, String> persistedTexts = Caffeine.newBuilder().maximumSize(2_000).build();
+
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
             Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
@@ -56,10 +61,28 @@ public class DocumentCache implements PreparsedDocumentProvider {
     }
 
     /**
-     * The entry of a document text that did not come as the request's query (a persisted query's
-     * text, found by its hash): the cached one, or what {@code parseAndValidate} makes of it.
+     * The entry of a persisted query's text, found by its hash: the cached one, or what
+     * {@code parseAndValidate} makes of it. The hash is remembered, for {@link #document(String, Map)}.
      */
-    public PreparsedDocumentEntry entry(String text, Function<String, PreparsedDocumentEntry> parseAndValidate) {
+    public PreparsedDocumentEntry persisted(String hash, String text, Function<String, PreparsedDocumentEntry> parseAndValidate) {
+        persistedTexts.put(hash, text);
         return documents.get(text, parseAndValidate);
+    }
+
+    /**
+     * The parsed document of a request, whose text may be a persisted query's marker: then the text
+     * its hash ({@code extensions.persistedQuery.sha256Hash}) named when it ran. Throws graphql-java's
+     * {@code InvalidSyntaxException} when there is no such text or it does not parse.
+     */
+    public Document document(String text, Map<String, Object> extensions) {
+        if (PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(text) && extensions != null
+                && extensions.get("persistedQuery") instanceof Map<?, ?> persisted
+                && persisted.get("sha256Hash") instanceof String hash) {
+            var known = persistedTexts.getIfPresent(hash.toLowerCase(java.util.Locale.ROOT));
+            if (known != null) {
+                return document(known);
+            }
+        }
+        return document(text);
     }
 }

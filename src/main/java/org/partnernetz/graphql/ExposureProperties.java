@@ -4,12 +4,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How much of the schema the hub shows to callers who are not admins.
+ * How much of the schema the hub shows to its callers.
  *
  * @param introspection whether {@code __schema} and {@code __type} answer ({@code __typename} always
- *     does); off, they answer FORBIDDEN, except to admins
+ *     does); off, they answer FORBIDDEN
  * @param fieldSuggestions whether the error for a field a type does not have names the type's fields
- *     that are spelled alike ("Did you mean ...?"), except to admins, who always get them
+ *     that are spelled alike ("Did you mean ...?")
  */
 @ConfigurationProperties("partnernetz.graphql")
 public record ExposureProperties(

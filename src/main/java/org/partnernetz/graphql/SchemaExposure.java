@@ -21,15 +21,15 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Introspection and field suggestions, each switchable off ({@link ExposureProperties}) for a hub
- * that should not show its schema to whoever asks. graphql-java refuses introspection per request
- * when the GraphQL context says so ({@link Introspection#INTROSPECTION_DISABLED}), which keeps the
- * setting a matter of the request (admins may still introspect) rather than of the JVM; its refusal
+ * that should not show its schema to whoever asks (for everyone: the schema file is the
+ * operators' reference). graphql-java refuses introspection per request when the GraphQL context
+ * says so ({@link Introspection#INTROSPECTION_DISABLED}), which keeps the setting to this hub's
+ * requests rather than switching introspection off for the whole JVM; its refusal
  * is classified FORBIDDEN here like other refusals of the hub. graphql-java's validation never
  * suggests field names (graphql-js does: "Did you mean ...?"); the hub adds them to the error for an
  * undefined field, the spellings nearest by edit distance among the type's fields, unless they are
@@ -53,12 +53,11 @@ class SchemaExposure implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        boolean admin = isAdmin();
-        if (!properties.introspection() && !admin) {
+        if (!properties.introspection()) {
             request.configureExecutionInput((input, builder) ->
                     builder.graphQLContext(Map.of(Introspection.INTROSPECTION_DISABLED, true)).build());
         }
-        boolean suggest = properties.fieldSuggestions() || admin;
+        boolean suggest = properties.fieldSuggestions();
         return chain.next(request).map(response -> {
             var errors = response.getErrors().isEmpty() ? List.<GraphQLError>of() : response.getExecutionResult().getErrors();
             if (errors.stream().noneMatch(error -> error instanceof IntrospectionDisabledError
@@ -72,12 +71,6 @@ class SchemaExposure implements WebGraphQlInterceptor {
             }
             return response.transform(builder -> builder.errors(changed));
         });
-    }
-
-    private static boolean isAdmin() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
     }
 
     private static boolean undefinedField(GraphQLError error) {

@@ -143,7 +143,7 @@ class PersistedQueries extends ApolloPersistedQuerySupport implements GraphQlSou
             boolean trustedOnly = properties.mode() == PersistedProperties.Mode.TRUSTED && !trustedCaller(input);
             var stored = store.find(hash, trustedOnly).filter(found -> found.trusted() || !trustedOnly);
             if (stored.isPresent()) {
-                return CompletableFuture.completedFuture(documents.entry(stored.get().document(), parseAndValidate));
+                return CompletableFuture.completedFuture(documents.persisted(hash, stored.get().document(), parseAndValidate));
             }
             if (!sent) {
                 throw new PersistedQueryNotFound(hash);
@@ -151,7 +151,7 @@ class PersistedQueries extends ApolloPersistedQuerySupport implements GraphQlSou
             if (trustedOnly) {
                 throw new NotAllowed();
             }
-            var entry = documents.entry(query, parseAndValidate);
+            var entry = documents.persisted(hash, query, parseAndValidate);
             // Only documents that validate, and not too long ones, are kept; the others run (and fail) as sent.
             if (properties.mode() == PersistedProperties.Mode.APQ && !entry.hasErrors()
                     && query.length() <= properties.maxDocumentLength()) {

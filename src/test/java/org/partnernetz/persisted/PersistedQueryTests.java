@@ -34,6 +34,9 @@ class PersistedQueryTests {
     @Autowired
     ApiTokens tokens;
 
+    @Autowired
+    org.partnernetz.audit.AuditTrail trail;
+
     GraphQlBody http;
 
     @BeforeEach
@@ -149,6 +152,20 @@ class PersistedQueryTests {
                 Map.of("documents", List.of(fresh(), "{ regions { nosuchfield } }"))));
         assertThat(invalid.classification()).isEqualTo("BAD_REQUEST");
         assertThat(invalid.message()).startsWith("input.documents[1] does not validate");
+    }
+
+    @Test
+    void aPersistedQueryIsAuditedAsTheDocumentItsHashNames() {
+        var admin = tokens.createFirstAdmin("persisted audit admin").secret();
+        var partner = new GraphQlHttp(port).createToken(admin, "persisted audit partner", "PARTNER");
+        var query = fresh();
+        var hash = GraphQlBody.sha256(query);
+        assertThat(http.persisted(partner.secret(), hash, query, Map.of()).ok()).isTrue();
+        assertThat(http.persisted(partner.secret(), hash, null, Map.of()).ok()).isTrue();
+        trail.flush(java.time.Duration.ofSeconds(5));
+        var operations = neo4j.query("MATCH (a:AuditEntry {credential: $credential}) RETURN a.operation + ' ' + a.fields[0]")
+                .bind(partner.id()).to("credential").fetchAs(String.class).all();
+        assertThat(operations).containsExactly("query regions", "query regions");
     }
 
     @Test
