@@ -95,7 +95,7 @@ public class AuditTrail implements WebGraphQlInterceptor, org.springframework.be
         var fields = new TreeSet<String>();
         try {
             // The document its execution parsed, not parsed a second time.
-            Document document = documents.document(request.getDocument());
+            Document document = documents.document(request.getDocument(), request.getExtensions());
             var fragments = new HashMap<String, graphql.language.SelectionSet>();
             document.getDefinitionsOfType(graphql.language.FragmentDefinition.class)
                     .forEach(fragment -> fragments.put(fragment.getName(), fragment.getSelectionSet()));

@@ -1,5 +1,6 @@
 package org.partnernetz.graphql;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -10,7 +11,7 @@ import graphql.language.Document;
 import graphql.parser.Parser;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
-import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +19,12 @@ import org.springframework.stereotype.Component;
  * and over with other variables, and parsing and validating one costs more than many a page's own
  * work. What a document parses and validates to depends only on its text and the schema, so the
  * cache needs no invalidation and several instances need not share it; it is bounded by the
- * documents' total length and their number (at most 2,000 small ones).
+ * documents' total length and their number (at most 2,000 small ones). The persisted queries
+ * (package {@code persisted}) register the provider graphql-java runs and come here for the text a
+ * request sent or a hash named.
  */
 @Component
-public class DocumentCache implements GraphQlSourceBuilderCustomizer, PreparsedDocumentProvider {
+public class DocumentCache implements PreparsedDocumentProvider {
 
     /**
      * The budget of the cache, in characters of document text plus {@link #PER_DOCUMENT} for each
@@ -38,11 +41,6 @@ public class DocumentCache implements GraphQlSourceBuilderCustomizer, PreparsedD
             .weigher((String text, PreparsedDocumentEntry entry) -> PER_DOCUMENT + text.length())
             .build();
 
-    @Override
-    public void customize(org.springframework.graphql.execution.GraphQlSource.SchemaResourceBuilder builder) {
-        builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(this));
-    }
-
     /**
      * The parsed document of a request's text: the one its execution cached, or parsed now (a
      * document that did not validate is kept without one). Throws graphql-java's
@@ -53,9 +51,38 @@ public class DocumentCache implements GraphQlSourceBuilderCustomizer, PreparsedD
         return entry != null && entry.getDocument() != null ? entry.getDocument() : Parser.parse(text);
     }
 
+    /** The texts of the persisted queries that ran, by hash: the strings the cache above holds, so they cost little more. */
+    private final Cache<String, String> persistedTexts = Caffeine.newBuilder().maximumSize(2_000).build();
+
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
             Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         return CompletableFuture.completedFuture(documents.get(input.getQuery(), text -> parseAndValidate.apply(input)));
+    }
+
+    /**
+     * The entry of a persisted query's text, found by its hash: the cached one, or what
+     * {@code parseAndValidate} makes of it. The hash is remembered, for {@link #document(String, Map)}.
+     */
+    public PreparsedDocumentEntry persisted(String hash, String text, Function<String, PreparsedDocumentEntry> parseAndValidate) {
+        persistedTexts.put(hash, text);
+        return documents.get(text, parseAndValidate);
+    }
+
+    /**
+     * The parsed document of a request, whose text may be a persisted query's marker: then the text
+     * its hash ({@code extensions.persistedQuery.sha256Hash}) named when it ran. Throws graphql-java's
+     * {@code InvalidSyntaxException} when there is no such text or it does not parse.
+     */
+    public Document document(String text, Map<String, Object> extensions) {
+        if (PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(text) && extensions != null
+                && extensions.get("persistedQuery") instanceof Map<?, ?> persisted
+                && persisted.get("sha256Hash") instanceof String hash) {
+            var known = persistedTexts.getIfPresent(hash.toLowerCase(java.util.Locale.ROOT));
+            if (known != null) {
+                return document(known);
+            }
+        }
+        return document(text);
     }
 }

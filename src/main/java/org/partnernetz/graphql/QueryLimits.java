@@ -36,7 +36,8 @@ import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
  * number of objects returned: a connection counts one for itself plus its page size ({@code first},
  * or the default the schema gives) times what each item asks for, a plain list of objects
  * {@code listEstimate} times (the sources of one fact, a short list, {@link #SHORT_LIST} times), and a
- * single object one; scalar fields are free.
+ * single object one; scalar fields are free. The cost of an operation that passes is told to the
+ * request's {@link QueryCostListener}, if it has one (the cost budget per minute).
  */
 @Configuration(proxyBeanMethods = false)
 class QueryLimits {
@@ -90,6 +91,9 @@ class QueryLimits {
                 if (cost > limits.maxComplexity()) {
                     throw refusal("The query may ask for about " + cost + " objects; at most " + limits.maxComplexity()
                             + " are allowed. Ask for smaller pages (first) or fewer nested lists.");
+                }
+                if (context.getGraphQLContext().get(QueryCostListener.CONTEXT_KEY) instanceof QueryCostListener listener) {
+                    listener.charge(cost);
                 }
                 return SimpleInstrumentationContext.noOp();
             }

@@ -131,7 +131,9 @@ public class GraphSchema implements SmartLifecycle {
                     "CREATE INDEX node_measure_betweenness IF NOT EXISTS FOR (m:NodeMeasure) ON (m.scope, m.rankBetweenness)",
                     "CREATE INDEX node_measure_closeness IF NOT EXISTS FOR (m:NodeMeasure) ON (m.scope, m.rankCloseness)",
                     "CREATE INDEX node_measure_page_rank IF NOT EXISTS FOR (m:NodeMeasure) ON (m.scope, m.rankPageRank)",
-                    "CREATE CONSTRAINT lease_name IF NOT EXISTS FOR (l:Lease) REQUIRE l.name IS UNIQUE")));
+                    "CREATE CONSTRAINT lease_name IF NOT EXISTS FOR (l:Lease) REQUIRE l.name IS UNIQUE")),
+            new Step(20, "persisted queries: registered documents by the SHA-256 of their text", List.of(
+                    "CREATE CONSTRAINT persisted_document_hash IF NOT EXISTS FOR (p:PersistedDocument) REQUIRE p.hash IS UNIQUE")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;
