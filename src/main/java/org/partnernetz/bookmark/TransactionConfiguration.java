@@ -1,7 +1,6 @@
-package org.partnernetz.config;
+package org.partnernetz.bookmark;
 
 import org.neo4j.driver.Driver;
-import org.partnernetz.bookmark.ClientBookmarks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
@@ -12,8 +11,8 @@ import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
 /**
  * Spring Data Neo4j's transaction manager and client as Spring Boot would make them, with one
  * change: both use the hub's bookmark manager ({@link ClientBookmarks}), so that a client's bookmark
- * reaches every transaction of its request, and the request learns where its commits left the database. Read-only transactions go to readers and the others to
- * the leader when the URI is {@code neo4j://} (the driver routes by the session's access mode).
+ * reaches every transaction of its request, and the request learns where its commits left the
+ * database. Read-only transactions go to readers and the others to the leader when the URI is {@code neo4j://} (the driver routes by the session's access mode).
  */
 @Configuration(proxyBeanMethods = false)
 class TransactionConfiguration {
