@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.partnernetz.graph.Coordinates;
+import org.partnernetz.graph.GraphRevision;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
 import org.slf4j.Logger;
@@ -50,11 +51,13 @@ public class MeasuresAhead {
     private final NetworkExports exports;
     private final TransactionTemplate transactions;
     private final MeasuresProperties properties;
+    private final GraphRevision revision;
     private final String instance = UUID.randomUUID().toString();
 
     MeasuresAhead(Neo4jClient neo4j, NetworkViews views, NetworkExports exports, TransactionTemplate transactions,
-            MeasuresProperties properties) {
+            MeasuresProperties properties, GraphRevision revision) {
         this.neo4j = neo4j;
+        this.revision = revision;
         this.views = views;
         this.exports = exports;
         this.transactions = transactions;
@@ -145,6 +148,7 @@ public class MeasuresAhead {
                             "edges", computed.edgeCount(), "communities", computed.communityCount(),
                             "modularity", computed.modularity()))
                     .run();
+            revision.advance();
         });
         log.info("Network measures of {} computed ahead in {} ms: {} nodes, {} edges", region,
                 (System.nanoTime() - started) / 1_000_000, computed.nodeCount(), computed.edgeCount());

@@ -19,6 +19,7 @@ import graphql.execution.preparsed.persisted.PersistedQueryIdInvalid;
 import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import org.partnernetz.graphql.DocumentCache;
+import org.partnernetz.graphql.GetRequests;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.GraphQlSource;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Component;
  * {@code extensions.code} {@code PERSISTED_QUERY_NOT_FOUND} for an unknown hash (the client then
  * sends hash and text, which registers the text after its hash is checked), and
  * {@code PERSISTED_QUERY_NOT_SUPPORTED} when persisted queries are off (the client stops sending
- * hashes). Each also has the hub's own classification.
+ * hashes). Each also has the hub's own classification. A request that came by GET may select only
+ * a query ({@link GetRequests}), however its document came.
  */
 @Component
 class PersistedQueries extends ApolloPersistedQuerySupport implements GraphQlSourceBuilderCustomizer {
@@ -83,13 +85,13 @@ class PersistedQueries extends ApolloPersistedQuerySupport implements GraphQlSou
                 return CompletableFuture.completedFuture(error(ErrorType.BAD_REQUEST, "PERSISTED_QUERY_INVALID",
                         "extensions.persistedQuery must be {version: 1, sha256Hash: the SHA-256 of the document in 64 hex digits}"));
             }
-            return super.getDocumentAsync(input, parseAndValidate);
+            return super.getDocumentAsync(input, parseAndValidate).thenApply(entry -> GetRequests.queriesOnly(input, entry));
         }
         if (properties.mode() == PersistedProperties.Mode.TRUSTED && !trustedCaller(input)
                 && store.find(PersistedDocumentStore.hash(input.getQuery()), true).filter(PersistedDocumentStore.Stored::trusted).isEmpty()) {
             return CompletableFuture.completedFuture(mkMissingError(new NotAllowed()));
         }
-        return documents.getDocumentAsync(input, parseAndValidate);
+        return documents.getDocumentAsync(input, parseAndValidate).thenApply(entry -> GetRequests.queriesOnly(input, entry));
     }
 
     @Override

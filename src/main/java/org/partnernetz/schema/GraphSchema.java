@@ -133,7 +133,9 @@ public class GraphSchema implements SmartLifecycle {
                     "CREATE INDEX node_measure_page_rank IF NOT EXISTS FOR (m:NodeMeasure) ON (m.scope, m.rankPageRank)",
                     "CREATE CONSTRAINT lease_name IF NOT EXISTS FOR (l:Lease) REQUIRE l.name IS UNIQUE")),
             new Step(20, "persisted queries: registered documents by the SHA-256 of their text", List.of(
-                    "CREATE CONSTRAINT persisted_document_hash IF NOT EXISTS FOR (p:PersistedDocument) REQUIRE p.hash IS UNIQUE")));
+                    "CREATE CONSTRAINT persisted_document_hash IF NOT EXISTS FOR (p:PersistedDocument) REQUIRE p.hash IS UNIQUE")),
+            new Step(21, "the graph's revision, which every write advances (ETags of public reads)", List.of(
+                    "CREATE CONSTRAINT graph_revision_id IF NOT EXISTS FOR (r:GraphRevision) REQUIRE r.id IS UNIQUE")));
 
     private final Neo4jClient neo4j;
     private final Driver driver;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.partnernetz.graph.Coordinates;
+import org.partnernetz.graph.GraphRevision;
 import org.partnernetz.graph.Label;
 import org.partnernetz.network.CollaborationDeriver;
 import org.partnernetz.network.MeasuresAhead;
@@ -57,10 +58,12 @@ public class SeedImporter {
     private final PartnerDerivation partners;
     private final Neo4jClient neo4j;
     private final TransactionTemplate transactions;
+    private final GraphRevision revision;
 
     SeedImporter(SeedReader reader, GraphSchema schema, CollaborationDeriver collaborations, PartnerDerivation partners,
-            MeasuresAhead measures, Neo4jClient neo4j, TransactionTemplate transactions) {
+            MeasuresAhead measures, Neo4jClient neo4j, TransactionTemplate transactions, GraphRevision revision) {
         this.measures = measures;
+        this.revision = revision;
         this.reader = reader;
         this.schema = schema;
         this.collaborations = collaborations;
@@ -100,6 +103,7 @@ public class SeedImporter {
         }
         neo4j.query("MERGE (s:SeedState {id: 'seed'}) SET s.format = $format, s.digest = $digest")
                 .bind(FORMAT).to("format").bind(digest).to("digest").run();
+        revision.advance();
         log.info("Imported the seed from {} in {} ms: {}", location, (System.nanoTime() - started) / 1_000_000, result);
         return result;
     }

@@ -1,0 +1,295 @@
+package org.partnernetz.http;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.partnernetz.graph.GraphRevision;
+import org.partnernetz.graphql.GetRequests;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.graphql.MediaTypes;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Queries over HTTP GET, cacheable: {@code /graphql?query=...&operationName=...&variables=<JSON>&extensions=<JSON>}
+ * (a persisted query's hash in {@code extensions} alone will do). The parameters become the same
+ * request a POST makes, run by Spring's handler, so limits, persisted queries and errors work alike;
+ * a mutation is refused before it runs (405, {@link GetRequests}).
+ *
+ * <p>Caching: the ETag of an answer is made from the request (its parameters, its {@code Accept} and
+ * {@code Authorization} headers) and the {@link GraphRevision graph's revision}, so it is known before
+ * anything runs: {@code If-None-Match} with the current ETag gets 304 at the cost of one read of the
+ * revision, and any write, on any instance, changes every ETag at once. A successful answer without
+ * credentials is {@code public} with the configured max-age and stale-while-revalidate; with
+ * credentials it is {@code private} and revalidated every time; an answer with errors is not stored.
+ * Answers vary by {@code Accept} and {@code Authorization}.
+ */
+@Component
+class GraphQlGet implements WebGraphQlInterceptor {
+
+    /** The request attribute that carries a GET's ETag from {@link #handle} to {@link #intercept}. */
+    private static final String ETAG = GraphQlGet.class.getName() + ".etag";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> VARY = List.of(HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION);
+
+    private final GraphQlHttpHandler handler;
+    private final GraphRevision revision;
+    private final HttpProperties properties;
+
+    GraphQlGet(@Lazy GraphQlHttpHandler handler, GraphRevision revision, HttpProperties properties) {
+        this.handler = handler;
+        this.revision = revision;
+        this.properties = properties;
+    }
+
+    /** Whether the answer is the refusal of a mutation (or subscription) sent by GET. */
+    static boolean refusedAsWrite(WebGraphQlResponse response) {
+        return response.getErrors().stream().anyMatch(error -> error.getErrorType() == GetRequests.Refusal.METHOD_NOT_ALLOWED);
+    }
+
+    ServerResponse handle(ServerRequest request) throws ServletException {
+        var body = new LinkedHashMap<String, Object>();
+        try {
+            body.put("query", single(request, "query"));
+            body.put("operationName", single(request, "operationName"));
+            body.put("variables", object(request, "variables"));
+            body.put("extensions", object(request, "extensions"));
+        } catch (IllegalArgumentException refused) {
+            return badRequest(request, refused.getMessage());
+        }
+        if (body.get("query") == null && body.get("extensions") == null) {
+            if (request.headers().accept().stream().anyMatch(MediaType.TEXT_HTML::isCompatibleWith)) {
+                return ServerResponse.seeOther(URI.create("/graphiql")).build();
+            }
+            return badRequest(request, "GET /graphql needs a query parameter (or extensions with a persisted query's hash)");
+        }
+        var json = JSON.writeValueAsString(body);
+        var etag = etag(json, request.headers());
+        var anonymous = request.headers().firstHeader(HttpHeaders.AUTHORIZATION) == null;
+        if (matches(request.headers().header(HttpHeaders.IF_NONE_MATCH), etag)) {
+            return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl(anonymous))
+                    .varyBy(VARY.toArray(String[]::new)).build();
+        }
+        request.servletRequest().setAttribute(ETAG, etag);
+        var asPost = ServerRequest.create(new AsPost(request.servletRequest(), json), List.of());
+        return handler.handleRequest(asPost);
+    }
+
+    /** Marks a GET for {@link GetRequests}, and gives a successful answer its ETag and caching headers. */
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        if (!(request.getAttributes().get(ETAG) instanceof String etag)) {
+            return chain.next(request);
+        }
+        request.configureExecutionInput((input, builder) ->
+                builder.graphQLContext(context -> context.put(GetRequests.CONTEXT_KEY, true)).build());
+        var anonymous = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION) == null;
+        return chain.next(request).map(response -> {
+            var headers = response.getResponseHeaders();
+            if (refusedAsWrite(response)) {
+                headers.setAllow(java.util.Set.of(HttpMethod.POST));
+                headers.setCacheControl(CacheControl.noStore());
+            } else if (response.isValid() && response.getErrors().isEmpty()) {
+                headers.setETag(etag);
+                headers.setCacheControl(cacheControl(anonymous));
+                headers.setVary(VARY);
+            } else {
+                headers.setCacheControl(CacheControl.noStore());
+            }
+            return response;
+        });
+    }
+
+    private CacheControl cacheControl(boolean anonymous) {
+        if (!anonymous) {
+            return CacheControl.noCache().cachePrivate();
+        }
+        return CacheControl.maxAge(properties.cache().maxAge()).cachePublic()
+                .staleWhileRevalidate(properties.cache().staleWhileRevalidate());
+    }
+
+    /** The ETag of a GET: the graph's revision, the request and the headers the answer varies by. */
+    private String etag(String json, ServerRequest.Headers headers) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            for (var part : List.of(revision.current(), json, String.valueOf(headers.header(HttpHeaders.ACCEPT)),
+                    String.valueOf(headers.firstHeader(HttpHeaders.AUTHORIZATION)))) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest()).substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Whether {@code If-None-Match} names the ETag (weakly or strongly, alone or in a list) or is {@code *}. */
+    private static boolean matches(List<String> ifNoneMatch, String etag) {
+        for (var header : ifNoneMatch) {
+            for (var candidate : header.split(",")) {
+                var tag = candidate.strip();
+                if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String single(ServerRequest request, String name) {
+        var values = request.params().get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new IllegalArgumentException("the " + name + " parameter is given more than once");
+        }
+        return values.getFirst();
+    }
+
+    /** A parameter that holds a JSON object (variables, extensions), as a map. */
+    private static Map<?, ?> object(ServerRequest request, String name) {
+        var text = single(request, name);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            var value = JSON.readValue(text, Object.class);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof Map<?, ?> map) {
+                return map;
+            }
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("the " + name + " parameter is not JSON");
+        }
+        throw new IllegalArgumentException("the " + name + " parameter must be a JSON object");
+    }
+
+    /** The GET as the POST Spring's handler reads: method, content type and a JSON body. */
+    private static final class AsPost extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        AsPost(HttpServletRequest get, String json) {
+            super(get);
+            this.body = json.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String getMethod() {
+            return HttpMethod.POST.name();
+        }
+
+        @Override
+        public String getContentType() {
+            return MediaType.APPLICATION_JSON_VALUE;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? getContentType()
+                    : HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) || HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
+                    ? Collections.enumeration(List.of(getHeader(name))) : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            var names = new LinkedHashSet<String>(Collections.list(super.getHeaderNames()));
+            names.removeIf(name -> name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) || name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH));
+            names.add(HttpHeaders.CONTENT_TYPE);
+            names.add(HttpHeaders.CONTENT_LENGTH);
+            return Collections.enumeration(names);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            var in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] bytes, int offset, int length) {
+                    return in.read(bytes, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is read at once");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static ServerResponse badRequest(ServerRequest request, String message) {
+        var type = request.headers().accept().stream().anyMatch(MediaTypes.APPLICATION_GRAPHQL_RESPONSE::equalsTypeAndSubtype)
+                ? MediaTypes.APPLICATION_GRAPHQL_RESPONSE : MediaType.APPLICATION_JSON;
+        return ServerResponse.badRequest().contentType(type).cacheControl(CacheControl.noStore())
+                .body(Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("classification", "BAD_REQUEST")))));
+    }
+}
