@@ -36,7 +36,7 @@ trap 'stop; rm -rf "$WORK"' EXIT
 for turn in $(seq 1 "${TURNS:-2}"); do
   for side in a b; do
     jar=$([ $side = a ] && echo "$A" || echo "$B")
-    "$JAVA" -Xmx2g -jar "$jar" --partnernetz.embedded.data-directory="$WORK/$side" --server.port="$PORT" \
+    "$JAVA" -Xmx2g -jar "$jar" --partnernetz.embedded.data-directory="$WORK/$side" --server.port="$PORT" --management.server.port=0 \
       --partnernetz.seed.mode=never --partnernetz.measures.enabled=false > "$WORK/hub-$side.log" 2>&1 &
     HUB=$!
     for _ in $(seq 1 120); do

@@ -57,7 +57,7 @@ since() { awk -v now="$(now)" -v then="$1" 'BEGIN { printf "%.1f", now - then }'
 start() { # label, extra arguments -> sets PID; waits until the hub answers GraphQL with data
   local label=$1
   shift
-  PARTNERNETZ_ADMIN_TOKEN=$TOKEN "$JAVA" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+  PARTNERNETZ_ADMIN_TOKEN=$TOKEN "$JAVA" -jar "$JAR" --server.port="$PORT" --management.server.port=0 --server.address=127.0.0.1 \
     --partnernetz.embedded.bolt-port=0 --partnernetz.embedded.data-directory="$DATA" "$@" \
     > "$WORK/$label.log" 2>&1 &
   PID=$!

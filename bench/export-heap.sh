@@ -25,7 +25,7 @@ stop() { [ -n "${HUB:-}" ] && kill "$HUB" 2>/dev/null && wait "$HUB" 2>/dev/null
 trap 'stop; rm -rf "$WORK"' EXIT
 
 "$JAVA" -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc.log" -XX:+ExitOnOutOfMemoryError -jar target/partnernetz.jar \
-  --partnernetz.embedded.data-directory="$DATA" --server.port="$PORT" --partnernetz.seed.mode=never --partnernetz.measures.enabled=false \
+  --partnernetz.embedded.data-directory="$DATA" --server.port="$PORT" --management.server.port=0 --partnernetz.seed.mode=never --partnernetz.measures.enabled=false \
   --partnernetz.embedded.page-cache="${PAGE_CACHE:-2GB}" > "$WORK/hub.log" 2>&1 &
 HUB=$!
 for _ in $(seq 1 180); do

@@ -26,7 +26,7 @@ stop() { [ -n "${HUB:-}" ] && kill "$HUB" 2>/dev/null && wait "$HUB" 2>/dev/null
 trap 'stop; rm -rf "$WORK"' EXIT
 cp -r "$DATA" "$WORK/db"
 
-"$JAVA" -Xmx2g -jar target/partnernetz.jar --partnernetz.embedded.data-directory="$WORK/db" --server.port="$PORT" \
+"$JAVA" -Xmx2g -jar target/partnernetz.jar --partnernetz.embedded.data-directory="$WORK/db" --server.port="$PORT" --management.server.port=0 \
   --partnernetz.seed.mode=never --partnernetz.embedded.page-cache=2GB --partnernetz.measures.refresh-interval=5s \
   > "$WORK/hub.log" 2>&1 &
 HUB=$!

@@ -42,7 +42,7 @@ start() { # label [java options...] -> sets PID and ELAPSED (seconds from launch
   local label=$1
   shift
   local started=$(date +%s.%N)
-  "$JAVA" "$@" -jar "${START_JAR:-$JAR}" --server.port="$PORT" --server.address=127.0.0.1 \
+  "$JAVA" "$@" -jar "${START_JAR:-$JAR}" --server.port="$PORT" --management.server.port=0 --server.address=127.0.0.1 \
       --partnernetz.embedded.bolt-port="$BOLT_PORT" --partnernetz.embedded.data-directory="$DATA" \
       --partnernetz.measures.enabled=false > "$DATA/$label.log" 2>&1 &
   PID=$!

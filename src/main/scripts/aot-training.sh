@@ -16,7 +16,7 @@ DATA=$(mktemp -d)
 trap 'kill "${PID:-}" 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
 # shellcheck disable=SC2086 # JAVA_OPTIONS is a list of options
-"$JAVA" ${JAVA_OPTIONS:-} -XX:AOTCacheOutput="$CACHE" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+"$JAVA" ${JAVA_OPTIONS:-} -XX:AOTCacheOutput="$CACHE" -jar "$JAR" --server.port="$PORT" --management.server.port=0 --server.address=127.0.0.1 \
     --partnernetz.embedded.bolt-port=0 --partnernetz.embedded.data-directory="$DATA/db" \
     --partnernetz.measures.enabled=false > "$DATA/training.log" 2>&1 &
 PID=$!

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns exceptions into classified GraphQL errors. Expected failures keep their message; anything
- * else becomes INTERNAL_ERROR with a correlation id that is logged once with the stack trace, so no
- * internals reach the client.
+ * else becomes INTERNAL_ERROR with a correlation id that is logged once with the exception types and
+ * the place they arose (no stack trace, no message), so no internals reach the client or the log.
+ * Neo4j out of reach is UNAVAILABLE: the client may try again.
  */
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
@@ -72,6 +73,38 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         }
     }
 
+    /** The database cannot be reached (stopped, restarting, the network away); the request may be tried again. */
+    enum Unavailable implements ErrorClassification {
+        UNAVAILABLE
+    }
+
+    /** Whether the failure is Neo4j out of reach rather than anything about the request. */
+    private static boolean databaseAway(Throwable ex) {
+        for (var cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.neo4j.driver.exceptions.ServiceUnavailableException
+                    || cause instanceof org.neo4j.driver.exceptions.SessionExpiredException
+                    || cause instanceof org.neo4j.driver.exceptions.ConnectionReadTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What the log says of an unexpected failure: the chain of exception types and where the
+     * innermost arose, never a stack trace or a message (which may quote data or credentials).
+     */
+    static String summary(Throwable ex) {
+        var chain = new StringBuilder();
+        Throwable innermost = ex;
+        for (var cause = ex; cause != null; cause = cause.getCause()) {
+            chain.append(chain.isEmpty() ? "" : " <- ").append(cause.getClass().getName());
+            innermost = cause;
+        }
+        var frames = innermost.getStackTrace();
+        return frames.length == 0 ? chain.toString() : chain + " at " + frames[0];
+    }
+
     /** Neo4j refused a client's bookmark (the transaction could not begin with it). */
     private static boolean foreignBookmark(Throwable ex) {
         for (var cause = ex; cause != null; cause = cause.getCause()) {
@@ -87,6 +120,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         if (foreignBookmark(ex)) {
             return error.errorType(ErrorType.BAD_REQUEST)
                     .message("The Neo4j-Bookmark header holds a bookmark this database does not know").build();
+        }
+        if (databaseAway(ex)) {
+            log.warn("Neo4j cannot be reached at {}: {}", where, summary(ex));
+            return error.errorType(Unavailable.UNAVAILABLE).message("The database cannot be reached; try again shortly").build();
         }
         return switch (ex) {
             case BadRequestException e -> error.errorType(ErrorType.BAD_REQUEST).message(e.getMessage()).build();
@@ -104,7 +141,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     : error.errorType(ErrorType.FORBIDDEN).message("Your role does not allow this").build();
             default -> {
                 var correlationId = UUID.randomUUID().toString();
-                log.error("Request failed [{}] at {}", correlationId, where, ex);
+                log.error("Request failed [{}] at {}: {}", correlationId, where, summary(ex));
                 yield error.errorType(ErrorType.INTERNAL_ERROR)
                         .message("Internal error; quote " + correlationId + " when reporting it")
                         .extensions(java.util.Map.of("correlationId", correlationId))

@@ -97,7 +97,7 @@ class GraphQlGet implements WebGraphQlInterceptor {
         var json = JSON.writeValueAsString(body);
         var etag = etag(json, request.headers());
         var anonymous = request.headers().firstHeader(HttpHeaders.AUTHORIZATION) == null;
-        if (matches(request.headers().header(HttpHeaders.IF_NONE_MATCH), etag)) {
+        if (!etag.isEmpty() && matches(request.headers().header(HttpHeaders.IF_NONE_MATCH), etag)) {
             return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl(anonymous))
                     .varyBy(VARY.toArray(String[]::new)).build();
         }
@@ -120,7 +120,7 @@ class GraphQlGet implements WebGraphQlInterceptor {
             if (refusedAsWrite(response)) {
                 headers.setAllow(java.util.Set.of(HttpMethod.POST));
                 headers.setCacheControl(CacheControl.noStore());
-            } else if (response.isValid() && response.getErrors().isEmpty()) {
+            } else if (!etag.isEmpty() && response.isValid() && response.getErrors().isEmpty()) {
                 headers.setETag(etag);
                 headers.setCacheControl(cacheControl(anonymous));
                 headers.setVary(VARY);
@@ -139,11 +139,20 @@ class GraphQlGet implements WebGraphQlInterceptor {
                 .staleWhileRevalidate(properties.cache().staleWhileRevalidate());
     }
 
-    /** The ETag of a GET: the graph's revision, the request and the headers the answer varies by. */
+    /**
+     * The ETag of a GET: the graph's revision, the request and the headers the answer varies by; empty
+     * when the revision cannot be read (Neo4j away: the request runs, and its errors say why).
+     */
     private String etag(String json, ServerRequest.Headers headers) {
+        String current;
+        try {
+            current = revision.current();
+        } catch (RuntimeException e) {
+            return "";
+        }
         try {
             var digest = MessageDigest.getInstance("SHA-256");
-            for (var part : List.of(revision.current(), json, String.valueOf(headers.header(HttpHeaders.ACCEPT)),
+            for (var part : List.of(current, json, String.valueOf(headers.header(HttpHeaders.ACCEPT)),
                     String.valueOf(headers.firstHeader(HttpHeaders.AUTHORIZATION)))) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);

@@ -2,23 +2,29 @@ package org.partnernetz.seed;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports the seed when the hub starts, as {@link SeedProperties#mode()} says, before the web server
- * opens its port: until the first import has finished, a client's connection is refused rather than
- * answered with empty lists. (Spring Boot starts the web server in a lifecycle phase after this
- * one.) A refused seed stops the start with the list of problems, rather than serving a graph that
+ * Imports the seed when the hub starts, as {@link SeedProperties#mode()} says, once the web server
+ * and the management server are open (their lifecycle phases come first): the hub is live, and its
+ * readiness is down ({@code seed} OUT_OF_SERVICE) until the import has finished, while GraphQL and
+ * the exports answer 503 with a classified UNAVAILABLE error ({@link SeedGate}) rather than empty
+ * lists. A refused seed stops the start with the list of problems, rather than serving a graph that
  * silently lacks them. {@link SeedImporting} is published when an import begins, {@link SeedReady}
  * when the seed is in place.
  */
 @Component
 class SeedOnStartup implements SmartLifecycle {
 
-    /** Well before the web server's phase ({@code Integer.MAX_VALUE - 2048} and above). */
-    static final int PHASE = 0;
+    /**
+     * After the web server ({@code Integer.MAX_VALUE - 2048}) and the management server
+     * ({@code Integer.MAX_VALUE - 1536}), before the hub's background work (the default phase, last).
+     */
+    static final int PHASE = Integer.MAX_VALUE - 1024;
 
     private static final Logger log = LoggerFactory.getLogger(SeedOnStartup.class);
 
@@ -26,11 +32,23 @@ class SeedOnStartup implements SmartLifecycle {
     private final SeedProperties properties;
     private final ApplicationEventPublisher events;
     private volatile boolean running;
+    private volatile String importing;
+    private volatile boolean ready;
 
     SeedOnStartup(SeedImporter importer, SeedProperties properties, ApplicationEventPublisher events) {
         this.importer = importer;
         this.properties = properties;
         this.events = events;
+    }
+
+    /** Whether the seed is in place (imported, found, or not wanted), so that requests may be served. */
+    boolean ready() {
+        return ready;
+    }
+
+    /** The location being imported, or null. */
+    String importing() {
+        return importing;
     }
 
     @Override
@@ -47,12 +65,20 @@ class SeedOnStartup implements SmartLifecycle {
             }
         }
         running = true;
+        ready = true;
         events.publishEvent(new SeedReady(properties.mode()));
     }
 
     private void importSeed() {
+        // Alive while it imports (a liveness probe must not restart it); ready only afterwards.
+        AvailabilityChangeEvent.publish(events, this, LivenessState.CORRECT);
+        importing = properties.location();
         events.publishEvent(new SeedImporting(properties.location()));
-        importer.importFrom(properties.location());
+        try {
+            importer.importFrom(properties.location());
+        } finally {
+            importing = null;
+        }
     }
 
     @Override

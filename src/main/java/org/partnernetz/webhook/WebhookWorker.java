@@ -15,6 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.partnernetz.graphql.BadRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ class WebhookWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
 
+    private final MeterRegistry meters;
     private final Neo4jClient neo4j;
     private final TransactionTemplate transactions;
     private final WebhookProperties properties;
@@ -48,8 +50,10 @@ class WebhookWorker implements SmartLifecycle {
     private ExecutorService senders;
     private volatile Thread poller;
 
-    WebhookWorker(Neo4jClient neo4j, TransactionTemplate transactions, WebhookProperties properties, EndpointGuard guard) {
+    WebhookWorker(Neo4jClient neo4j, TransactionTemplate transactions, WebhookProperties properties, EndpointGuard guard,
+            MeterRegistry meters) {
         this.neo4j = neo4j;
+        this.meters = meters;
         this.transactions = transactions;
         this.properties = properties;
         this.guard = guard;
@@ -159,6 +163,8 @@ class WebhookWorker implements SmartLifecycle {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         boolean ok = status != null && status >= 200 && status < 300;
+        meters.timer("partnernetz.webhooks.attempts", "outcome", ok ? "delivered" : "failed")
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         record(delivery, ok, status, error, millis);
     }
 

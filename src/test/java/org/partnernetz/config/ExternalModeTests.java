@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * External mode without Docker: a separate Neo4j plays the server, and the hub is pointed at it
- * with {@code NEO4J_URI}, as a {@code bolt://} address and as a {@code neo4j://} routing address.
+ * with {@code NEO4J_URI}, as a {@code neo4j://} routing address ({@code bolt://}: {@link ReadinessTests}).
  */
 class ExternalModeTests {
 
@@ -40,7 +40,7 @@ class ExternalModeTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bolt", "neo4j"})
+    @ValueSource(strings = {"neo4j"}) // bolt:// in ReadinessTests
     void hubUsesTheServerNamedByNeo4jUriAndStartsNoDatabaseOfItsOwn(String scheme) {
         var uri = EmbeddedNeo4jConfiguration.boltUri(server).replace("bolt:", scheme + ":");
         try (var hub = new SpringApplicationBuilder(PartnernetzApplication.class)

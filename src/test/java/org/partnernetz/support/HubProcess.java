@@ -43,6 +43,7 @@ public final class HubProcess implements AutoCloseable {
         command.add("org.partnernetz.PartnernetzApplication");
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
+        command.add("--management.server.port=0");
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
