@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.partnernetz.graph.GraphRevision;
 import org.partnernetz.graphql.GetRequests;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.graphql.MediaTypes;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -55,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Answers vary by {@code Accept} and {@code Authorization}.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class GraphQlGet implements WebGraphQlInterceptor {
 
     /** The request attribute that carries a GET's ETag from {@link #handle} to {@link #intercept}. */

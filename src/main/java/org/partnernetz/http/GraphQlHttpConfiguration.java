@@ -3,6 +3,7 @@ package org.partnernetz.http;
 import java.util.List;
 
 import org.partnernetz.graphql.GetRequests;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +35,7 @@ import tools.jackson.databind.type.LogicalType;
  * origins.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(HttpProperties.class)
 class GraphQlHttpConfiguration {
 

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Load test: 60 s of mixed reads and writes at 200 requests per second against one hub on this
+# machine (loopback only), from autocannon (bench/load/, installed from npm here): a partner site's
+# queries (an organisation with its nested lists, 50 organisations with a nested list, partners and
+# collaborations of a region), GETs revalidated with their ETag, and an editor's changes. Writes the
+# requests, errors and p50/p90/p99 per operation to bench/results/load-<date>.md.
+#
+#   bench/load.sh                       # 60 s at 200 requests/s
+#   SECONDS_OF_LOAD=20 RATE=100 bench/load.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SECONDS_OF_LOAD=${SECONDS_OF_LOAD:-60}
+RATE=${RATE:-200}
+PORT=${PORT:-18090}
+OUT=bench/results/load-$(date -u +%Y-%m-%d).md
+DATA=$(mktemp -d)
+trap 'kill "${PID:-}" 2>/dev/null || true; rm -rf "$DATA"' EXIT
+
+source bench/java.sh
+[ -f target/partnernetz.jar ] || ./mvnw -B -q -DskipTests package
+npm ci --prefix bench/load --silent
+
+# The first admin's token, for this run only (pn_ and 43 URL-safe characters).
+TOKEN="pn_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=' | head -c 43)"
+PARTNERNETZ_ADMIN_TOKEN=$TOKEN "$JAVA" -jar target/partnernetz.jar --server.port="$PORT" --management.server.port=0 \
+    --server.address=127.0.0.1 --partnernetz.embedded.bolt-port=0 --partnernetz.embedded.data-directory="$DATA/db" \
+    --partnernetz.limits.enabled=false > "$DATA/hub.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 1800); do
+  if curl -s --max-time 5 "http://127.0.0.1:$PORT/graphql" -H 'content-type: application/json' \
+      -d '{"query":"{ organisations(first: 1) { totalCount } }"}' 2>/dev/null | grep -q '"totalCount":[1-9]'; then
+    break
+  fi
+  kill -0 "$PID" 2>/dev/null || { tail -20 "$DATA/hub.log" >&2; exit 1; }
+  sleep 0.1
+done
+
+node bench/load/load.mjs "http://127.0.0.1:$PORT" "$TOKEN" "$SECONDS_OF_LOAD" "$RATE" > "$DATA/load.json"
+RSS=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status")
+
+{
+  echo "# Load, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "bench/load.sh on $(nproc) cores (shared machine): one hub (embedded Neo4j, seed network), autocannon on"
+  echo "the same machine, $SECONDS_OF_LOAD s at $RATE requests/s in all; limits off (every client is loopback)."
+  echo "Errors: an HTTP status other than 2xx/304, a GraphQL error or a timeout (10 s)."
+  echo
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    console.log(`Sent ${r.sent} requests (${r.perSecond}/s), errors ${r.errors}; writes that went through: ${r.written}.`);
+    console.log("");
+    console.log("| operation | requests | per s | errors | p50 ms | p90 ms | p99 ms | max ms | statuses |");
+    console.log("|---|---|---|---|---|---|---|---|---|");
+    for (const [name, o] of Object.entries(r.operations)) {
+      const statuses = Object.entries(o.statusCodes).map(([code, s]) => `${code}: ${s.count}`).join(", ");
+      console.log(`| ${name} | ${o.requests} | ${o.perSecond} | ${o.errors} | ${o.p50} | ${o.p90} | ${o.p99} | ${o.max} | ${statuses} |`);
+    }' "$DATA/load.json"
+  echo
+  echo "Resident memory of the hub at the end: $RSS MB."
+} > "$OUT"
+cat "$OUT"
