@@ -7,13 +7,15 @@
 #
 #   bench/load.sh                       # 60 s at 200 requests/s
 #   SECONDS_OF_LOAD=20 RATE=100 bench/load.sh
+#   HUB_ARGS="--server.tomcat.threads.max=50" bench/load.sh   # arguments for the hub
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SECONDS_OF_LOAD=${SECONDS_OF_LOAD:-60}
+WARMUP=${WARMUP:-45}
 RATE=${RATE:-200}
 PORT=${PORT:-18090}
-OUT=bench/results/load-$(date -u +%Y-%m-%d).md
+OUT=${OUT:-bench/results/load-$(date -u +%Y-%m-%d).md}
 DATA=$(mktemp -d)
 trap 'kill "${PID:-}" 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
@@ -25,7 +27,7 @@ npm ci --prefix bench/load --silent
 TOKEN="pn_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=' | head -c 43)"
 PARTNERNETZ_ADMIN_TOKEN=$TOKEN "$JAVA" -jar target/partnernetz.jar --server.port="$PORT" --management.server.port=0 \
     --server.address=127.0.0.1 --partnernetz.embedded.bolt-port=0 --partnernetz.embedded.data-directory="$DATA/db" \
-    --partnernetz.limits.enabled=false > "$DATA/hub.log" 2>&1 &
+    --partnernetz.limits.enabled=false --partnernetz.measures.enabled=false ${HUB_ARGS:-} > "$DATA/hub.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 1800); do
   if curl -s --max-time 5 "http://127.0.0.1:$PORT/graphql" -H 'content-type: application/json' \
@@ -36,6 +38,9 @@ for _ in $(seq 1 1800); do
   sleep 0.1
 done
 
+# The same mix at a quarter of the rate first, unreported: the JIT compiles the hot paths (on 2 cores
+# that takes most of a minute, and it would otherwise be what the first seconds measure).
+node bench/load/load.mjs "http://127.0.0.1:$PORT" "$TOKEN" "$WARMUP" "$(( RATE / 4 ))" > /dev/null
 node bench/load/load.mjs "http://127.0.0.1:$PORT" "$TOKEN" "$SECONDS_OF_LOAD" "$RATE" > "$DATA/load.json"
 RSS=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status")
 
@@ -43,20 +48,12 @@ RSS=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status")
   echo "# Load, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "bench/load.sh on $(nproc) cores (shared machine): one hub (embedded Neo4j, seed network), autocannon on"
-  echo "the same machine, $SECONDS_OF_LOAD s at $RATE requests/s in all; limits off (every client is loopback)."
+  echo "the same machine, $SECONDS_OF_LOAD s at $RATE requests/s in all after $WARMUP s at a quarter of it (unreported);
+limits and the network measures' background refresh off (every client is loopback)."
   echo "Errors: an HTTP status other than 2xx/304, a GraphQL error or a timeout (10 s)."
   echo
-  node -e '
-    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    console.log(`Sent ${r.sent} requests (${r.perSecond}/s), errors ${r.errors}; writes that went through: ${r.written}.`);
-    console.log("");
-    console.log("| operation | requests | per s | errors | p50 ms | p90 ms | p99 ms | max ms | statuses |");
-    console.log("|---|---|---|---|---|---|---|---|---|");
-    for (const [name, o] of Object.entries(r.operations)) {
-      const statuses = Object.entries(o.statusCodes).map(([code, s]) => `${code}: ${s.count}`).join(", ");
-      console.log(`| ${name} | ${o.requests} | ${o.perSecond} | ${o.errors} | ${o.p50} | ${o.p90} | ${o.p99} | ${o.max} | ${statuses} |`);
-    }' "$DATA/load.json"
+  node bench/load/report.mjs "$DATA/load.json"
   echo
-  echo "Resident memory of the hub at the end: $RSS MB."
+  echo "Resident memory of the hub at the end: $RSS MB.${HUB_ARGS:+ Hub arguments: $HUB_ARGS}"
 } > "$OUT"
 cat "$OUT"

@@ -19,12 +19,12 @@ const post = (query, variables = {}) => JSON.stringify({ query, variables });
 const reads = {
   organisation: {
     share: 0.2,
-    body: post(`{ organisation(slug: "whkt") { name memberOf { edges { node { id name } } }
-                 participations { totalCount edges { node { name } } } } }`),
+    body: post(`{ organisation(slug: "whkt") { name memberOf { edges { node { id ... on Organisation { name } } } }
+                 participations { totalCount edges { node { id } } } } }`),
   },
   organisations50: {
     share: 0.15,
-    body: post('{ organisations(first: 50) { edges { node { name memberOf { edges { node { name } } } } } } }'),
+    body: post('{ organisations(first: 50) { edges { node { name memberOf { edges { node { id ... on Organisation { name } } } } } } } }'),
   },
   partners: {
     share: 0.15,
@@ -35,7 +35,7 @@ const reads = {
     body: post('{ collaborations(region: "duesseldorf", first: 20) { edges { node { weight organisationA { name } organisationB { name } } } } }'),
   },
 };
-const getQuery = '{ regions(first: 20) { edges { node { name kind } } } }';
+const getQuery = '{ regions(first: 20) { edges { node { name } } } }';
 const getPath = `/graphql?query=${encodeURIComponent(getQuery)}`;
 
 async function graphql(body, headers = {}) {
@@ -44,14 +44,18 @@ async function graphql(body, headers = {}) {
 }
 
 const results = {};
-const errors = (name) => (results[name] ??= { graphqlErrors: 0, badStatus: 0 });
+const errors = (name) => (results[name] ??= { graphqlErrors: 0, badStatus: 0, sample: null });
 const checkBody = (name) => (status, body) => {
   if (status === 304) return;
+  const counted = errors(name);
   if (status < 200 || status >= 300) {
-    errors(name).badStatus++;
+    counted.badStatus++;
   } else if (body && body.includes('"errors"')) {
-    errors(name).graphqlErrors++;
+    counted.graphqlErrors++;
+  } else {
+    return;
   }
+  counted.sample ??= `${status} ${String(body).slice(0, 300)}`;
 };
 
 function run(name, options) {
@@ -139,6 +143,7 @@ for (const [name, result] of finished) {
     p99: result.latency.p99,
     max: result.latency.max,
     statusCodes: result.statusCodeStats,
+    firstError: counted.sample,
   };
 }
 console.log(JSON.stringify({ seconds: duration, targetPerSecond: total, sent, perSecond: Math.round((sent / duration) * 10) / 10,
