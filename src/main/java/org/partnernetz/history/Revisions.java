@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.neo4j.driver.Value;
+import org.partnernetz.graph.GraphRevision;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
 import org.partnernetz.graphql.SortKey;
@@ -33,9 +34,11 @@ public class Revisions {
     private static final List<SortKey> NEWEST_FIRST = List.of(SortKey.descending("r.version"));
 
     private final Neo4jClient neo4j;
+    private final GraphRevision revision;
 
-    Revisions(Neo4jClient neo4j, BatchLoaderRegistry registry) {
+    Revisions(Neo4jClient neo4j, BatchLoaderRegistry registry, GraphRevision revision) {
         this.neo4j = neo4j;
+        this.revision = revision;
         registry.<Page, Connection<Connection.Edge<Revision>>>forName(LOADER)
                 .registerMappedBatchLoader((wanted, env) -> Mono.fromCallable(() -> pages(wanted)));
     }
@@ -95,8 +98,9 @@ public class Revisions {
     }
 
     /**
-     * Writes the revision of a change that brought an entity or relationship (by key) to
-     * {@code version}; an entity's is linked to it.
+     * Writes the revision of a change that brought an entity, relationship or item of content (by
+     * key) to {@code version}; an entity's is linked to it. Every edit passes here, drafts included,
+     * so this is where the {@link GraphRevision} (the ETags of GET answers) advances.
      */
     public void record(String key, int version, OffsetDateTime at, String by, String credential, String comment,
             List<Revision.FieldChange> changes) {
@@ -116,6 +120,7 @@ public class Revisions {
                 .bind(key).to("key").bind(version).to("version").bind(at).to("at").bind(by).to("by")
                 .bind(credential).to("credential").bind(comment).to("comment").bind(JSON.writeValueAsString(rows)).to("changes")
                 .run();
+        revision.advance();
     }
 
     /** Every revision of an entity after {@code version}, newest first (to take changes back). */

@@ -47,13 +47,13 @@ import tools.jackson.databind.json.JsonMapper;
  * request a POST makes, run by Spring's handler, so limits, persisted queries and errors work alike;
  * a mutation is refused before it runs (405, {@link GetRequests}).
  *
- * <p>Caching: the ETag of an answer is made from the request (its parameters, its {@code Accept} and
- * {@code Authorization} headers) and the {@link GraphRevision graph's revision}, so it is known before
- * anything runs: {@code If-None-Match} with the current ETag gets 304 at the cost of one read of the
- * revision, and any write, on any instance, changes every ETag at once. A successful answer without
- * credentials is {@code public} with the configured max-age and stale-while-revalidate; with
- * credentials it is {@code private} and revalidated every time; an answer with errors is not stored.
- * Answers vary by {@code Accept} and {@code Authorization}.
+ * <p>Caching is for public reads, those without credentials: the ETag of an answer is made from the
+ * request (its parameters and {@code Accept}) and the {@link GraphRevision graph's revision}, so it is
+ * known before anything runs: {@code If-None-Match} with the current ETag gets 304 at the cost of one
+ * read of the revision, and any edit, on any instance, changes every ETag at once. A successful
+ * answer is {@code public} with the configured max-age and stale-while-revalidate. An answer with
+ * credentials (which may show what no edit announces: tokens, webhooks, the moderation queue) or
+ * with errors is not stored and has no ETag. Answers vary by {@code Accept} and {@code Authorization}.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -97,10 +97,10 @@ class GraphQlGet implements WebGraphQlInterceptor {
             return badRequest(request, "GET /graphql needs a query parameter (or extensions with a persisted query's hash)");
         }
         var json = JSON.writeValueAsString(body);
-        var etag = etag(json, request.headers());
         var anonymous = request.headers().firstHeader(HttpHeaders.AUTHORIZATION) == null;
+        var etag = anonymous ? etag(json, request.headers()) : "";
         if (!etag.isEmpty() && matches(request.headers().header(HttpHeaders.IF_NONE_MATCH), etag)) {
-            return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl(anonymous))
+            return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(publicCache())
                     .varyBy(VARY.toArray(String[]::new)).build();
         }
         request.servletRequest().setAttribute(ETAG, etag);
@@ -116,7 +116,6 @@ class GraphQlGet implements WebGraphQlInterceptor {
         }
         request.configureExecutionInput((input, builder) ->
                 builder.graphQLContext(context -> context.put(GetRequests.CONTEXT_KEY, true)).build());
-        var anonymous = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION) == null;
         return chain.next(request).map(response -> {
             var headers = response.getResponseHeaders();
             if (refusedAsWrite(response)) {
@@ -124,26 +123,24 @@ class GraphQlGet implements WebGraphQlInterceptor {
                 headers.setCacheControl(CacheControl.noStore());
             } else if (!etag.isEmpty() && response.isValid() && response.getErrors().isEmpty()) {
                 headers.setETag(etag);
-                headers.setCacheControl(cacheControl(anonymous));
+                headers.setCacheControl(publicCache());
                 headers.setVary(VARY);
             } else {
                 headers.setCacheControl(CacheControl.noStore());
+                headers.setVary(VARY);
             }
             return response;
         });
     }
 
-    private CacheControl cacheControl(boolean anonymous) {
-        if (!anonymous) {
-            return CacheControl.noCache().cachePrivate();
-        }
+    private CacheControl publicCache() {
         return CacheControl.maxAge(properties.cache().maxAge()).cachePublic()
                 .staleWhileRevalidate(properties.cache().staleWhileRevalidate());
     }
 
     /**
-     * The ETag of a GET: the graph's revision, the request and the headers the answer varies by; empty
-     * when the revision cannot be read (Neo4j away: the request runs, and its errors say why).
+     * The ETag of a GET without credentials: the graph's revision, the request and its {@code Accept};
+     * empty when the revision cannot be read (Neo4j away: the request runs, and its errors say why).
      */
     private String etag(String json, ServerRequest.Headers headers) {
         String current;
@@ -154,8 +151,7 @@ class GraphQlGet implements WebGraphQlInterceptor {
         }
         try {
             var digest = MessageDigest.getInstance("SHA-256");
-            for (var part : List.of(current, json, String.valueOf(headers.header(HttpHeaders.ACCEPT)),
-                    String.valueOf(headers.firstHeader(HttpHeaders.AUTHORIZATION)))) {
+            for (var part : List.of(current, json, String.valueOf(headers.header(HttpHeaders.ACCEPT)))) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.partnernetz.graph.GraphRevision;
 import org.partnernetz.graph.Label;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -25,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  * that fall due ({@code subscription.ChangeFeed}), so a subscriber hears of a change whichever
  * instance made it.</li>
  * </ul>
- * and it advances the {@link GraphRevision}, which the ETags of public reads are made from.
  */
 @Component
 public class WebhookOutbox {
@@ -40,11 +38,9 @@ public class WebhookOutbox {
 
     private final Neo4jClient neo4j;
     private final WebhookWorker worker;
-    private final GraphRevision revision;
 
-    WebhookOutbox(Neo4jClient neo4j, WebhookWorker worker, GraphRevision revision) {
+    WebhookOutbox(Neo4jClient neo4j, WebhookWorker worker) {
         this.neo4j = neo4j;
-        this.revision = revision;
         this.worker = worker;
     }
 
@@ -158,8 +154,6 @@ public class WebhookOutbox {
                 CREATE (d:WebhookDelivery {id: randomUUID(), webhookId: w.id, event: e.event, subject: e.subject,
                                            body: e.body, status: 'PENDING', attempts: 0, nextAttemptAt: e.due, createdAt: $now})""")
                 .bind(rows).to("rows").bind(now).to("now").run();
-        // Every change that is announced changes what readers see: their ETags change with it.
-        revision.advance();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

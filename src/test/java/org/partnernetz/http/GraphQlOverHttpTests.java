@@ -107,6 +107,13 @@ class GraphQlOverHttpTests {
         assertThat(after.statusCode()).as("the old ETag no longer matches").isEqualTo(200);
         assertThat(json(after).at("/data/organisation/note").asString()).isEqualTo(note);
         assertThat(after.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+
+        // With credentials an answer may hold what no edit announces: never stored, no ETag, no 304.
+        var withCredentials = send(url, Map.of("Authorization", "Bearer " + admin,
+                "If-None-Match", after.headers().firstValue("ETag").orElseThrow()));
+        assertThat(withCredentials.statusCode()).isEqualTo(200);
+        assertThat(withCredentials.headers().firstValue("ETag")).isEmpty();
+        assertThat(withCredentials.headers().allValues("Cache-Control")).contains("no-store");
     }
 
     @Test
