@@ -180,8 +180,7 @@ public class ApiTokens {
      * given by environment). Returns whether it was created now.
      */
     boolean ensureAdmin(String secret, String name) {
-        if (secret == null || !STRONG.matcher(secret).matches()
-                || Base64.getUrlDecoder().decode(secret.substring(PREFIX.length())).length < 32) {
+        if (secret == null || !STRONG.matcher(secret).matches() || randomBytes(secret) < 32) {
             throw new IllegalArgumentException("an admin token must be " + PREFIX + " followed by at least 256 random"
                     + " bits in URL-safe Base64 (43 characters or more, A-Z a-z 0-9 - _), e.g. " + PREFIX
                     + "$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')");
@@ -197,6 +196,15 @@ public class ApiTokens {
                 RETURN created""")
                 .bind(hash(secret)).to("hash").bind(UUID.randomUUID().toString()).to("id").bind(name).to("name")
                 .bind(now).to("now").fetchAs(Boolean.class).one().orElse(false);
+    }
+
+    /** How many bytes the Base64 after the prefix carries; -1 when it is not valid Base64 (e.g. a cut-off end). */
+    private static int randomBytes(String secret) {
+        try {
+            return Base64.getUrlDecoder().decode(secret.substring(PREFIX.length())).length;
+        } catch (IllegalArgumentException notBase64) {
+            return -1;
+        }
     }
 
     /** A new ADMIN token, for the command line: no caller to check, as no admin may exist yet. Not in the API. */

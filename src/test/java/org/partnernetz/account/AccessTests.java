@@ -293,6 +293,10 @@ class AccessTests {
         for (var weak : List.of("pn_short", "pn_" + "an admin phrase with spaces that is long enough", "x".repeat(50))) {
             assertThatThrownBy(() -> tokens.ensureAdmin(weak, "weak")).as(weak).isInstanceOf(IllegalArgumentException.class);
         }
+        // 45 characters (one past a whole group of four): not Base64, refused with the rule, not a decoder's message
+        var cutOff = "pn_" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRS";
+        assertThatThrownBy(() -> tokens.ensureAdmin(cutOff, "cut off"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("an admin token must be");
     }
 
     // ------------------------------------------------------------------ helpers
