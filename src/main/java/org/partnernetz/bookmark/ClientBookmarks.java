@@ -50,6 +50,15 @@ public class ClientBookmarks {
         return exchange;
     }
 
+    /**
+     * Whether the request on this thread came with bookmarks: its client waits for a write of its own,
+     * so the request must run, on a database at least that far, not be answered from a cache.
+     */
+    public static boolean clientSentBookmarks() {
+        var exchange = CURRENT.get();
+        return exchange != null && !exchange.incoming.isEmpty();
+    }
+
     /** The exchange of the request on this thread, if one is open. */
     static Exchange current() {
         return CURRENT.get();

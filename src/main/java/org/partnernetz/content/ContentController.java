@@ -2,8 +2,10 @@ package org.partnernetz.content;
 
 import java.util.Map;
 
+import graphql.GraphQLContext;
 import org.partnernetz.account.Caller;
 import org.partnernetz.graph.Nodes;
+import org.partnernetz.graphql.Answers;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.PageRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -35,11 +37,15 @@ class ContentController {
     @QueryMapping
     ContentItem content(@Argument String id, @Argument String slug, @Argument String locale, @Argument Boolean preview,
             @Argument String previewToken,
-            @ContextValue(name = ContentWiring.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+            @ContextValue(name = ContentWiring.ACCEPT_LANGUAGE, required = false) String acceptLanguage, GraphQLContext context) {
         if (id != null && slug != null || id == null && slug == null && previewToken == null) {
             throw new org.partnernetz.graphql.BadRequestException("content: give one of id and slug (or a preview token)");
         }
         boolean draft = Boolean.TRUE.equals(preview) || previewToken != null;
+        if (draft) {
+            // A preview token expires on its own, without an edit: what it shows is for this request only.
+            Answers.markPrivate(context);
+        }
         var stored = previewToken != null ? service.previewed(previewToken, id, slug)
                 : draft ? service.draft(id, slug) : service.published(id, slug);
         return stored.map(item -> ContentView.of(item, ContentView.language(locale, acceptLanguage), draft, nodes))

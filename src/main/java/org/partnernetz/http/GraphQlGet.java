@@ -14,13 +14,17 @@ import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import graphql.ExecutionResult;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.partnernetz.bookmark.ClientBookmarks;
 import org.partnernetz.graph.GraphRevision;
+import org.partnernetz.graphql.Answers;
 import org.partnernetz.graphql.GetRequests;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Lazy;
@@ -28,6 +32,8 @@ import org.springframework.graphql.MediaTypes;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -48,12 +54,16 @@ import tools.jackson.databind.json.JsonMapper;
  * a mutation is refused before it runs (405, {@link GetRequests}).
  *
  * <p>Caching is for public reads, those without credentials: the ETag of an answer is made from the
- * request (its parameters and {@code Accept}) and the {@link GraphRevision graph's revision}, so it is
+ * request (its parameters, {@code Accept} and {@code Accept-Language}) and the {@link GraphRevision graph's revision}, so it is
  * known before anything runs: {@code If-None-Match} with the current ETag gets 304 at the cost of one
  * read of the revision, and any edit, on any instance, changes every ETag at once. A successful
  * answer is {@code public} with the configured max-age and stale-while-revalidate. An answer with
  * credentials (which may show what no edit announces: tokens, webhooks, the moderation queue) or
- * with errors is not stored and has no ETag. Answers vary by {@code Accept} and {@code Authorization}.
+ * with errors, or that a data fetcher marked private ({@link Answers}), is not stored and has no ETag.
+ * Answers vary by {@code Accept}, {@code Accept-Language} and {@code Authorization}.
+ *
+ * <p>The same public queries, by GET or POST, are answered from the {@link AnswerCache} while the
+ * graph has not changed.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -63,16 +73,18 @@ class GraphQlGet implements WebGraphQlInterceptor {
     private static final String ETAG = GraphQlGet.class.getName() + ".etag";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> VARY = List.of(HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION);
+    private static final List<String> VARY = List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.AUTHORIZATION);
 
     private final GraphQlHttpHandler handler;
     private final GraphRevision revision;
     private final HttpProperties properties;
+    private final AnswerCache answers;
 
-    GraphQlGet(@Lazy GraphQlHttpHandler handler, GraphRevision revision, HttpProperties properties) {
+    GraphQlGet(@Lazy GraphQlHttpHandler handler, GraphRevision revision, HttpProperties properties, AnswerCache answers) {
         this.handler = handler;
         this.revision = revision;
         this.properties = properties;
+        this.answers = answers;
     }
 
     /** Whether the answer is the refusal of a mutation (or subscription) sent by GET. */
@@ -108,29 +120,69 @@ class GraphQlGet implements WebGraphQlInterceptor {
         return handler.handleRequest(asPost);
     }
 
-    /** Marks a GET for {@link GetRequests}, and gives a successful answer its ETag and caching headers. */
+    /**
+     * Answers a public query from the {@link AnswerCache} when it can (and keeps what it answered
+     * otherwise); marks a GET for {@link GetRequests}, and gives a successful public answer to a GET
+     * its ETag and caching headers.
+     */
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        if (!(request.getAttributes().get(ETAG) instanceof String etag)) {
-            return chain.next(request);
+        var etag = request.getAttributes().get(ETAG) instanceof String tag ? tag : null;
+        if (etag != null) {
+            request.configureExecutionInput((input, builder) ->
+                    builder.graphQLContext(context -> context.put(GetRequests.CONTEXT_KEY, true)).build());
         }
-        request.configureExecutionInput((input, builder) ->
-                builder.graphQLContext(context -> context.put(GetRequests.CONTEXT_KEY, true)).build());
+        var key = answerKey(request);
+        var kept = key == null ? Optional.empty() : answers.find(key);
+        if (kept.isPresent()) {
+            var result = ExecutionResult.newExecutionResult().data(kept.get()).build();
+            var response = new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+            return Mono.just(etag == null ? response : withCacheHeaders(response, etag, true));
+        }
         return chain.next(request).map(response -> {
-            var headers = response.getResponseHeaders();
-            if (refusedAsWrite(response)) {
-                headers.setAllow(java.util.Set.of(HttpMethod.POST));
-                headers.setCacheControl(CacheControl.noStore());
-            } else if (!etag.isEmpty() && response.isValid() && response.getErrors().isEmpty()) {
-                headers.setETag(etag);
-                headers.setCacheControl(publicCache());
-                headers.setVary(VARY);
-            } else {
-                headers.setCacheControl(CacheControl.noStore());
-                headers.setVary(VARY);
+            var shareable = response.isValid() && response.getErrors().isEmpty()
+                    && Answers.shareable(response.getExecutionInput().getGraphQLContext());
+            if (key != null && shareable) {
+                answers.keep(key, response.getData());
             }
-            return response;
+            return etag == null ? response : withCacheHeaders(response, etag, shareable);
         });
+    }
+
+    /**
+     * The answer cache's key of a request that may be answered from it: an HTTP request without
+     * credentials and without bookmarks, while the revision can be read; null for any other.
+     */
+    private String answerKey(WebGraphQlRequest request) {
+        if (!answers.enabled() || request instanceof WebSocketGraphQlRequest
+                || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION) || ClientBookmarks.clientSentBookmarks()) {
+            return null;
+        }
+        String current;
+        try {
+            current = revision.current();
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return AnswerCache.key(current, request.getDocument(), request.getOperationName(),
+                JSON.writeValueAsString(request.getVariables()), JSON.writeValueAsString(request.getExtensions()),
+                request.getHeaders().getFirst(HttpHeaders.ACCEPT), request.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    private WebGraphQlResponse withCacheHeaders(WebGraphQlResponse response, String etag, boolean shareable) {
+        var headers = response.getResponseHeaders();
+        if (refusedAsWrite(response)) {
+            headers.setAllow(java.util.Set.of(HttpMethod.POST));
+            headers.setCacheControl(CacheControl.noStore());
+        } else if (!etag.isEmpty() && shareable) {
+            headers.setETag(etag);
+            headers.setCacheControl(publicCache());
+            headers.setVary(VARY);
+        } else {
+            headers.setCacheControl(CacheControl.noStore());
+            headers.setVary(VARY);
+        }
+        return response;
     }
 
     private CacheControl publicCache() {
@@ -139,7 +191,8 @@ class GraphQlGet implements WebGraphQlInterceptor {
     }
 
     /**
-     * The ETag of a GET without credentials: the graph's revision, the request and its {@code Accept};
+     * The ETag of a GET without credentials: the graph's revision, the request, its {@code Accept} and
+     * {@code Accept-Language} (content answers in the language it asks for);
      * empty when the revision cannot be read (Neo4j away: the request runs, and its errors say why).
      */
     private String etag(String json, ServerRequest.Headers headers) {
@@ -151,7 +204,8 @@ class GraphQlGet implements WebGraphQlInterceptor {
         }
         try {
             var digest = MessageDigest.getInstance("SHA-256");
-            for (var part : List.of(current, json, String.valueOf(headers.header(HttpHeaders.ACCEPT)))) {
+            for (var part : List.of(current, json, String.valueOf(headers.header(HttpHeaders.ACCEPT)),
+                    String.valueOf(headers.header(HttpHeaders.ACCEPT_LANGUAGE)))) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.partnernetz.account.ApiTokens;
 import org.partnernetz.support.FullStackTest;
@@ -27,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * GraphQL over HTTP as the spec and caches want it, over real HTTP: the graphql-http server audit
  * (the npm package, under Node, from {@code src/test/node}), queries by GET with ETags and 304s, an
- * edit changing the ETag, mutations by GET refused with 405 (also by a persisted query's hash), and
- * CORS for a configured partner origin only. The edit touches an organisation no other test reads.
+ * edit changing the ETag, public queries answered from the answer cache until an edit, mutations by
+ * GET refused with 405 (also by a persisted query's hash), and CORS for a configured partner origin only. The edit touches an organisation no other test reads.
  */
 @FullStackTest
 class GraphQlOverHttpTests {
@@ -44,6 +45,9 @@ class GraphQlOverHttpTests {
 
     @Autowired
     ApiTokens tokens;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void theGraphqlHttpServerAuditFindsNothingToFault() throws Exception {
@@ -114,6 +118,34 @@ class GraphQlOverHttpTests {
         assertThat(withCredentials.statusCode()).isEqualTo(200);
         assertThat(withCredentials.headers().firstValue("ETag")).isEmpty();
         assertThat(withCredentials.headers().allValues("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void aPublicQueryIsAnsweredFromTheAnswerCacheUntilAnEdit() {
+        var admin = tokens.createFirstAdmin("answers admin").secret();
+        var body = JSON.writeValueAsString(Map.of("query", NOTE, "variables", Map.of("slug", ORGANISATION)));
+        var first = sendPost(body);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        var hits = answerHits();
+        var again = sendPost(body);
+        assertThat(answerHits()).as("the second ask is answered from the cache").isEqualTo(hits + 1);
+        assertThat(json(again).at("/data")).isEqualTo(json(first).at("/data"));
+
+        var withCredentials = new GraphQlHttp(port).post(admin, NOTE, Map.of("slug", ORGANISATION));
+        assertThat(withCredentials.ok()).as(withCredentials.text()).isTrue();
+        assertThat(answerHits()).as("a request with credentials runs").isEqualTo(hits + 1);
+
+        var note = "answer cache test " + System.nanoTime();
+        var edit = new GraphQlHttp(port).post(admin, """
+                mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { note } } }""",
+                Map.of("input", Map.of("organisation", ORGANISATION,
+                        "version", json(first).at("/data/organisation/version").asInt(), "note", note)));
+        assertThat(edit.ok()).as(edit.text()).isTrue();
+        var afterEdit = sendPost(body);
+        assertThat(json(afterEdit).at("/data/organisation/note").asString()).as("the edit is seen at once").isEqualTo(note);
+        assertThat(answerHits()).isEqualTo(hits + 1);
+        assertThat(json(sendPost(body)).at("/data")).isEqualTo(json(afterEdit).at("/data"));
+        assertThat(answerHits()).isEqualTo(hits + 2);
     }
 
     @Test
@@ -225,6 +257,12 @@ class GraphQlOverHttpTests {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private double answerHits() {
+        var counter = meters.find("cache.gets").tags("cache", AnswerCache.NAME, "result", "hit").functionCounter();
+        assertThat(counter).as("the answer cache's meter").isNotNull();
+        return counter.count();
     }
 
     private static JsonNode json(HttpResponse<String> response) {
