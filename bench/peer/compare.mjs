@@ -1,13 +1,15 @@
 // The client of bench/peer.sh: four equivalent queries against the hub and the peer, first checked to
-// answer the same, then timed with autocannon, hub and peer in turn (the order swapped every round),
+// answer the same, then timed with autocannon, hub and peer in turn (another one first every round),
 // each run the same connections for the same seconds on loopback.
-//   node compare.mjs <hub url> <peer url> <seconds per run> <rounds> <connections> <warm-up seconds>
+//   node compare.mjs <hub url> <peer url> <seconds per run> <rounds> <connections> <warm-up seconds> [<second hub url>]
+// A second hub, when given, is timed as a third server ('uncached': a hub with its answer cache off,
+// on the same database), so that the engine's own speed is seen beside the shipped hub's.
 // The warm-up (each query on each server, not reported) lets both JITs compile the hot paths first.
 // Prints one JSON object: per query the requests per second and latencies of every run, and the check.
 import autocannon from 'autocannon';
 import { isDeepStrictEqual } from 'node:util';
 
-const [hub, peer, seconds = '10', rounds = '3', connections = '10', warmup = '10'] = process.argv.slice(2);
+const [hub, peer, seconds = '10', rounds = '3', connections = '10', warmup = '10', uncached] = process.argv.slice(2);
 if (!hub || !peer) {
   console.error('usage: node compare.mjs <hub url> <peer url> [seconds per run] [rounds] [connections] [warm-up seconds]');
   process.exit(2);
@@ -67,7 +69,10 @@ const queries = {
   },
 };
 
-const endpoints = { hub: `${hub}/graphql`, peer };
+const endpoints = { hub: `${hub}/graphql`, ...(uncached ? { uncached: `${uncached}/graphql` } : {}), peer };
+const servers = Object.keys(endpoints);
+const text = (q, server) => (server === 'peer' ? q.peer : q.hub);
+const shape = (q, server, data) => (server === 'peer' ? q.fromPeer(data) : q.fromHub(data));
 const body = (query) => JSON.stringify({ query });
 
 async function ask(url, query) {
@@ -79,16 +84,18 @@ async function ask(url, query) {
   return answer.data;
 }
 
-// The check: both answer the same, and not nothing.
+// The check: all answer the same, and not nothing.
 const check = {};
 for (const [name, q] of Object.entries(queries)) {
-  const fromHub = q.fromHub(await ask(endpoints.hub, q.hub));
-  const fromPeer = q.fromPeer(await ask(endpoints.peer, q.peer));
-  const same = isDeepStrictEqual(fromHub, fromPeer);
-  const size = JSON.stringify(fromHub).length;
+  const answers = {};
+  for (const server of servers) {
+    answers[server] = shape(q, server, await ask(endpoints[server], text(q, server)));
+  }
+  const same = servers.every((server) => isDeepStrictEqual(answers[server], answers.hub));
+  const size = JSON.stringify(answers.hub).length;
   check[name] = { same, size };
   if (!same || size < 50) {
-    console.error(`${name}: the hub and the peer do not answer the same\nhub:  ${JSON.stringify(fromHub)}\npeer: ${JSON.stringify(fromPeer)}`);
+    console.error(`${name}: the servers do not answer the same\n${servers.map((server) => `${server}: ${JSON.stringify(answers[server])}`).join('\n')}`);
     process.exit(1);
   }
 }
@@ -99,7 +106,7 @@ function timed(server, q, duration = Number(seconds)) {
       url: endpoints[server],
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: body(q[server]),
+      body: body(text(q, server)),
       connections: Number(connections),
       duration,
       timeout: 10,
@@ -108,7 +115,7 @@ function timed(server, q, duration = Number(seconds)) {
 }
 
 for (const q of Object.values(queries)) {
-  for (const server of ['hub', 'peer']) {
+  for (const server of servers) {
     await timed(server, q, Number(warmup));
   }
 }
@@ -116,7 +123,8 @@ for (const q of Object.values(queries)) {
 const runs = [];
 for (let round = 1; round <= Number(rounds); round++) {
   for (const [name, q] of Object.entries(queries)) {
-    const order = round % 2 === 1 ? ['hub', 'peer'] : ['peer', 'hub'];
+    // Each round starts with another server: hub first, then the next one, and so on.
+    const order = servers.map((_, i) => servers[(i + round - 1) % servers.length]);
     for (const server of order) {
       const result = await timed(server, q);
       const failed = result.errors + result.timeouts + result.non2xx;
@@ -132,5 +140,5 @@ for (let round = 1; round <= Number(rounds); round++) {
 console.log(JSON.stringify({
   seconds: Number(seconds), rounds: Number(rounds), connections: Number(connections), warmup: Number(warmup),
   queries: Object.fromEntries(Object.entries(queries).map(([n, q]) => [n, { about: q.about, hub: q.hub, peer: q.peer }])),
-  check, runs,
+  servers, check, runs,
 }));
