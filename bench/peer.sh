@@ -62,6 +62,7 @@ if [ "$UNCACHED" = 1 ]; then
   SECOND_URL="http://127.0.0.1:$UNCACHED_PORT"
 fi
 
+: > "$DATA/peer.log"
 node bench/peer/server.mjs "$BOLT" "$PEER_PORT" > "$DATA/peer.log" 2>&1 &
 PEER=$!
 for _ in $(seq 1 300); do
