@@ -72,6 +72,9 @@ class GraphQlGet implements WebGraphQlInterceptor {
     /** The request attribute that carries a GET's ETag from {@link #handle} to {@link #intercept}. */
     private static final String ETAG = GraphQlGet.class.getName() + ".etag";
 
+    /** The request attribute that carries the revision a GET's ETag was made from to its answer cache key. */
+    private static final String REVISION = GraphQlGet.class.getName() + ".revision";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> VARY = List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.AUTHORIZATION);
 
@@ -110,7 +113,11 @@ class GraphQlGet implements WebGraphQlInterceptor {
         }
         var json = JSON.writeValueAsString(body);
         var anonymous = request.headers().firstHeader(HttpHeaders.AUTHORIZATION) == null;
-        var etag = anonymous ? etag(json, request.headers()) : "";
+        var current = anonymous ? currentRevision() : null;
+        var etag = current != null ? etag(current, json, request.headers()) : "";
+        if (current != null) {
+            request.servletRequest().setAttribute(REVISION, current);
+        }
         if (!etag.isEmpty() && matches(request.headers().header(HttpHeaders.IF_NONE_MATCH), etag)) {
             return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(publicCache())
                     .varyBy(VARY.toArray(String[]::new)).build();
@@ -158,10 +165,8 @@ class GraphQlGet implements WebGraphQlInterceptor {
                 || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION) || ClientBookmarks.clientSentBookmarks()) {
             return null;
         }
-        String current;
-        try {
-            current = revision.current();
-        } catch (RuntimeException e) {
+        var current = request.getAttributes().get(REVISION) instanceof String read ? read : currentRevision();
+        if (current == null) {
             return null;
         }
         return AnswerCache.key(current, request.getDocument(), request.getOperationName(),
@@ -190,18 +195,20 @@ class GraphQlGet implements WebGraphQlInterceptor {
                 .staleWhileRevalidate(properties.cache().staleWhileRevalidate());
     }
 
+    /** The graph's revision, or null when it cannot be read (Neo4j away: the request runs, and its errors say why). */
+    private String currentRevision() {
+        try {
+            return revision.current();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /**
      * The ETag of a GET without credentials: the graph's revision, the request, its {@code Accept} and
-     * {@code Accept-Language} (content answers in the language it asks for);
-     * empty when the revision cannot be read (Neo4j away: the request runs, and its errors say why).
+     * {@code Accept-Language} (content answers in the language it asks for).
      */
-    private String etag(String json, ServerRequest.Headers headers) {
-        String current;
-        try {
-            current = revision.current();
-        } catch (RuntimeException e) {
-            return "";
-        }
+    private static String etag(String current, String json, ServerRequest.Headers headers) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             for (var part : List.of(current, json, String.valueOf(headers.header(HttpHeaders.ACCEPT)),
