@@ -159,12 +159,18 @@ public class GraphSchema implements SmartLifecycle {
 
     /** Applies the steps the database lacks; returns the version reached. Idempotent. */
     public int apply() {
+        // Most starts find the database up to date: one read, and nothing to apply or check (the
+        // version node exists only once its constraint and the steps up to its version do).
+        int reached = current();
+        if (reached >= latest()) {
+            return reached;
+        }
         // One version node, even when two instances start at once: MERGE under a unique constraint.
         try (var session = driver.session()) {
             session.run("CREATE CONSTRAINT schema_version_id IF NOT EXISTS FOR (v:SchemaVersion) REQUIRE v.id IS UNIQUE")
                     .consume();
         }
-        int current = current();
+        int current = reached;
         for (var step : STEPS) {
             if (step.version() > current) {
                 try (var session = driver.session()) {
