@@ -29,14 +29,7 @@ PARTNERNETZ_ADMIN_TOKEN=$TOKEN "$JAVA" -jar target/partnernetz.jar --server.port
     --server.address=127.0.0.1 --partnernetz.embedded.bolt-port=0 --partnernetz.embedded.data-directory="$DATA/db" \
     --partnernetz.limits.enabled=false --partnernetz.measures.enabled=false ${HUB_ARGS:-} > "$DATA/hub.log" 2>&1 &
 PID=$!
-for _ in $(seq 1 1800); do
-  if curl -s --max-time 5 "http://127.0.0.1:$PORT/graphql" -H 'content-type: application/json' \
-      -d '{"query":"{ organisations(first: 1) { totalCount } }"}' 2>/dev/null | grep -q '"totalCount":[1-9]'; then
-    break
-  fi
-  kill -0 "$PID" 2>/dev/null || { tail -20 "$DATA/hub.log" >&2; exit 1; }
-  sleep 0.1
-done
+wait_for_hub "$PORT" "$PID" "$DATA/hub.log"
 
 # The same mix at a quarter of the rate first, unreported: the JIT compiles the hot paths (on 2 cores
 # that takes most of a minute, and it would otherwise be what the first seconds measure).

@@ -37,18 +37,7 @@ npm ci --prefix bench/peer --silent --no-audit --no-fund
     --partnernetz.embedded.bolt-port=0 --partnernetz.embedded.data-directory="$DATA/db" \
     --partnernetz.limits.enabled=false --partnernetz.measures.enabled=false ${HUB_ARGS:-} > "$DATA/hub.log" 2>&1 &
 PID=$!
-# Waits until the hub on port $1 (process $2, log $3) answers with the seed's data.
-ready() {
-  for _ in $(seq 1 1800); do
-    if curl -s --max-time 5 "http://127.0.0.1:$1/graphql" -H 'content-type: application/json' \
-        -d '{"query":"{ organisations(first: 1) { totalCount } }"}' 2>/dev/null | grep -q '"totalCount":[1-9]'; then
-      return 0
-    fi
-    kill -0 "$2" 2>/dev/null || { tail -20 "$3" >&2; exit 1; }
-    sleep 0.1
-  done
-}
-ready "$PORT" "$PID" "$DATA/hub.log"
+wait_for_hub "$PORT" "$PID" "$DATA/hub.log"
 BOLT=$(grep -o 'Embedded Neo4j is ready at bolt://[0-9.:]*' "$DATA/hub.log" | head -1 | sed 's/.* at //')
 
 SECOND_URL=
@@ -58,7 +47,7 @@ if [ "$UNCACHED" = 1 ]; then
       --management.server.port=0 --server.address=127.0.0.1 --partnernetz.http.answers.enabled=false \
       --partnernetz.limits.enabled=false --partnernetz.measures.enabled=false ${HUB_ARGS:-} > "$DATA/second.log" 2>&1 &
   SECOND=$!
-  ready "$UNCACHED_PORT" "$SECOND" "$DATA/second.log"
+  wait_for_hub "$UNCACHED_PORT" "$SECOND" "$DATA/second.log"
   SECOND_URL="http://127.0.0.1:$UNCACHED_PORT"
 fi
 

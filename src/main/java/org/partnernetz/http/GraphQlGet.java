@@ -5,9 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
@@ -171,7 +168,8 @@ class GraphQlGet implements WebGraphQlInterceptor {
         }
         return AnswerCache.key(current, request.getDocument(), request.getOperationName(),
                 JSON.writeValueAsString(request.getVariables()), JSON.writeValueAsString(request.getExtensions()),
-                request.getHeaders().getFirst(HttpHeaders.ACCEPT), request.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+                String.join(",", request.getHeaders().getOrEmpty(HttpHeaders.ACCEPT)),
+                String.join(",", request.getHeaders().getOrEmpty(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 
     private WebGraphQlResponse withCacheHeaders(WebGraphQlResponse response, String etag, boolean shareable) {
@@ -206,20 +204,12 @@ class GraphQlGet implements WebGraphQlInterceptor {
 
     /**
      * The ETag of a GET without credentials: the graph's revision, the request, its {@code Accept} and
-     * {@code Accept-Language} (content answers in the language it asks for).
+     * {@code Accept-Language} (content answers in the language it asks for), digested as the answer
+     * cache's keys are.
      */
     private static String etag(String current, String json, ServerRequest.Headers headers) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            for (var part : List.of(current, json, String.valueOf(headers.header(HttpHeaders.ACCEPT)),
-                    String.valueOf(headers.header(HttpHeaders.ACCEPT_LANGUAGE)))) {
-                digest.update(part.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest()).substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return "\"" + AnswerCache.key(current, json, String.join(",", headers.header(HttpHeaders.ACCEPT)),
+                String.join(",", headers.header(HttpHeaders.ACCEPT_LANGUAGE))).substring(0, 27) + "\"";
     }
 
     /** Whether {@code If-None-Match} names the ETag (weakly or strongly, alone or in a list) or is {@code *}. */

@@ -20,8 +20,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("partnernetz.http")
-public record HttpProperties(@DefaultValue @Valid @NotNull Cache cache, @DefaultValue @Valid @NotNull Answers answers,
-        @DefaultValue @Valid @NotNull Cors cors) {
+public record HttpProperties(@DefaultValue @Valid @NotNull Cache cache,
+        @DefaultValue @Valid @NotNull AnswerCacheSettings answers, @DefaultValue @Valid @NotNull Cors cors) {
 
     /**
      * @param maxAge how long a shared cache (a CDN) may serve an answer without asking again
@@ -37,7 +37,7 @@ public record HttpProperties(@DefaultValue @Valid @NotNull Cache cache, @Default
      * @param timeToLive how long an answer is kept at most, even while the graph does not change (what
      *     depends on the date, such as a window that starts today, is then at most this old)
      */
-    public record Answers(@DefaultValue("true") boolean enabled, @DefaultValue("16MB") @NotNull DataSize maxSize,
+    public record AnswerCacheSettings(@DefaultValue("true") boolean enabled, @DefaultValue("16MB") @NotNull DataSize maxSize,
             @DefaultValue("60s") @NotNull Duration timeToLive) {
     }
 

@@ -146,6 +146,18 @@ class GraphQlOverHttpTests {
         assertThat(answerHits()).isEqualTo(hits + 1);
         assertThat(json(sendPost(body)).at("/data")).isEqualTo(json(afterEdit).at("/data"));
         assertThat(answerHits()).isEqualTo(hits + 2);
+
+        // A mutation never comes from the cache: the same anonymous submission, sent twice, is made twice.
+        var submit = JSON.writeValueAsString(Map.of("query",
+                "mutation($input: SubmitProjectInput!) { submitProject(input: $input) { reference } }",
+                "variables", Map.of("input", Map.of("name", "Antwortspeicher " + System.nanoTime(),
+                        "description", "Ein Projekt, zweimal eingereicht.", "place", "Testhausen",
+                        "contactName", "Frau Beispiel", "contactEmail", "kontakt@example.org"))));
+        var once = json(sendPost(submit)).at("/data/submitProject/reference").asString();
+        var twice = json(sendPost(submit)).at("/data/submitProject/reference").asString();
+        assertThat(once).startsWith("sub_");
+        assertThat(twice).startsWith("sub_").isNotEqualTo(once);
+        assertThat(answerHits()).isEqualTo(hits + 2);
     }
 
     @Test
