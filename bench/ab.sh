@@ -12,7 +12,8 @@
 # Settings (environment): ROUNDS (timed rounds per side and turn, 30), WARM (warm-up rounds, 60),
 # TURNS (alternations, 2), ONLY (regex of query names), PORT (18080). Each side gets its own copy
 # of DIR (a build may migrate the schema), and computes no network measures in the background (they
-# would compete with the timings) and keeps no answer cache (a repeat would not read the graph).
+# would compete with the timings), keeps no answer cache (a repeat would not read the graph) and
+# applies no limits per client (the benchmark is one client sending thousands of requests).
 # The hub's Bolt port is 7687: nothing else may use it.
 # BENCH_JAVA: the java to run the jars (else the first JDK 21+ found, as in bench/run.sh).
 set -euo pipefail
@@ -39,7 +40,7 @@ for turn in $(seq 1 "${TURNS:-2}"); do
     jar=$([ $side = a ] && echo "$A" || echo "$B")
     "$JAVA" -Xmx2g -jar "$jar" --partnernetz.embedded.data-directory="$WORK/$side" --server.port="$PORT" --management.server.port=0 \
       --partnernetz.seed.mode=never --partnernetz.measures.enabled=false \
-      --partnernetz.http.answers.enabled=false > "$WORK/hub-$side.log" 2>&1 &
+      --partnernetz.http.answers.enabled=false --partnernetz.limits.enabled=false > "$WORK/hub-$side.log" 2>&1 &
     HUB=$!
     for _ in $(seq 1 120); do
       curl -s -o /dev/null -XPOST -H 'content-type: application/json' -d '{"query":"{__typename}"}' \
