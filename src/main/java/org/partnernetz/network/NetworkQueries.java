@@ -418,11 +418,12 @@ class NetworkQueries {
     /**
      * The strongest {@code limit} pairs after {@code position} with two links or more in the scope
      * and window. Without a window, the entries of the rank index after the cursor. With one, the
-     * index is read from its start, a growing chunk at a time (the first ten pages' worth, as a
-     * window usually needs a few hundred pairs read and each chunk is a round trip), until the page is full and its last
-     * pair outranks every pair not read yet: those have at most as many links in all as the last pair
-     * read, and no more in the window; one with exactly as many comes after the last read by pair
-     * key, so it cannot come before a page pair with a key up to that one.
+     * index is read in order, counting each entry's links in the window. An entry has at most as many
+     * links in the window as in all, which its place in the index says; so once the page is full, only
+     * entries up to the page's last pair can still reach it: with more links in all than it has in the
+     * window, or as many and a pair key up to its key. The first read is five pages' worth (doubled
+     * while the page is not full); once the page is full, the next read is exactly that range, in
+     * chunks of up to 10,000 entries, and the page only grows stronger as they come.
      */
     private Strongest strongestStored(String property, Set<String> below, boolean everywhere, long from, long to,
             boolean windowed,
@@ -439,9 +440,10 @@ class NetworkQueries {
         }
         var best = new ArrayList<Ranked>();
         var start = "";
-        int chunk = Math.max(200, 10 * limit);
+        String until = null;
+        int chunk = 5 * limit;
         while (true) {
-            var read = inWindow(property, start, chunk, below, everywhere, from, to);
+            var read = inWindow(property, start, until, chunk, below, everywhere, from, to);
             for (var entry : read) {
                 if (entry.weight() >= 2 && entry.after(position)) {
                     best.add(entry);
@@ -453,44 +455,52 @@ class NetworkQueries {
             }
             if (read.size() < chunk) {
                 return byKeys(best, property, withLinks, below, everywhere, from, to, page.first(), linksFirst,
-                        withContexts,
-                        withSources);
+                        withContexts, withSources);
             }
             var last = read.getLast();
             start = StoredPair.rank(last.position().weight(), last.pairKey());
-            int lastWeight = last.position().weight();
             if (best.size() == limit) {
                 var worst = best.getLast();
+                int lastWeight = last.position().weight();
                 if (worst.weight() > lastWeight || (worst.weight() == lastWeight
                         && worst.pairKey().compareTo(last.pairKey()) <= 0)) {
                     return byKeys(best, property, withLinks, below, everywhere, from, to, page.first(), linksFirst,
-                        withContexts,
-                            withSources);
+                            withContexts, withSources);
                 }
+                until = StoredPair.rank(worst.weight(), worst.pairKey());
+                chunk = 10_000;
+            } else {
+                chunk = Math.min(2 * chunk, 10_000);
             }
-            chunk = Math.min(2 * chunk, 10_000);
         }
     }
 
     /**
-     * Entries of a rank index with their number of links in the window (and regions), counted in
-     * the database from each link's days and regions, each list read once, so that the links
-     * themselves are neither read nor sent; {@code position} is each entry's place
-     * in the index (its weight in all).
+     * Entries of a rank index from a position on (and up to {@code $until}, where given), with their
+     * number of links in the window and scope, counted in the database from each link's days, so that
+     * the links themselves are neither read nor sent. An entry whose weight in the index is its number
+     * of links has every link in the scope, and its links' regions are not read; {@code position} is
+     * each entry's place in the index (its weight in all).
      */
     private static final String IN_WINDOW = """
-            MATCH (p:Collaboration) WHERE p.`%1$s` > $position
+            MATCH (p:Collaboration) WHERE p.`%1$s` > $position %2$s
             WITH p ORDER BY p.`%1$s` LIMIT $limit
-            WITH p.pairKey AS pairKey, p.`%1$s` AS rank, p.starts AS starts, p.ends AS ends, p.linkRegions AS regions
-            RETURN pairKey, rank,
-                   size([i IN range(0, size(starts) - 1) WHERE starts[i] <= $to AND ends[i] >= $from
-                         AND ($below IS NULL OR CASE WHEN $everywhere THEN regions[i] <> ''
-                              ELSE any(k IN split(regions[i], ',') WHERE k IN $below) END)]) AS weight
+            WITH p, p.`%1$s` AS rank, p.starts AS starts, p.ends AS ends
+            RETURN p.pairKey AS pairKey, rank,
+                   CASE WHEN $below IS NULL OR %3$s = size(starts)
+                        THEN size([i IN range(0, size(starts) - 1) WHERE starts[i] <= $to AND ends[i] >= $from])
+                        ELSE size([i IN range(0, size(starts) - 1) WHERE starts[i] <= $to AND ends[i] >= $from
+                                   AND CASE WHEN $everywhere THEN p.linkRegions[i] <> ''
+                                            ELSE any(k IN split(p.linkRegions[i], ',') WHERE k IN $below) END])
+                   END AS weight
             """;
 
-    private List<Ranked> inWindow(String property, String start, int limit, Set<String> below, boolean everywhere,
-            long from, long to) {
-        return neo4j.query(IN_WINDOW.formatted(property)).bind(start).to("position").bind(limit).to("limit")
+    private List<Ranked> inWindow(String property, String start, String until, int limit, Set<String> below,
+            boolean everywhere, long from, long to) {
+        // Two texts, not "$until IS NULL OR ...": the planner seeks a range only with both bounds plain.
+        var query = IN_WINDOW.formatted(property, until == null ? "" : "AND p.`%s` <= $until".formatted(property),
+                StoredPair.weightOfInCypher("rank"));
+        return neo4j.query(query).bind(start).to("position").bind(until).to("until").bind(limit).to("limit")
                 .bind(from).to("from").bind(to).to("to").bind(below == null ? null : List.copyOf(below)).to("below")
                 .bind(everywhere).to("everywhere").fetch().all().stream().map(row -> {
                     var rank = (String) row.get("rank");

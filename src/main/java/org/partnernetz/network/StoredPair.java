@@ -86,6 +86,11 @@ record StoredPair(String pairKey, List<DerivedLink> links) {
         return MAX_WEIGHT - Integer.parseInt(rank.substring(0, 6));
     }
 
+    /** {@link #weightOf} in Cypher, of the rank that {@code rank} (a Cypher expression) holds. */
+    static String weightOfInCypher(String rank) {
+        return "(%d - toInteger(substring(%s, 0, 6)))".formatted(MAX_WEIGHT, rank);
+    }
+
     /** The regions of a link and every region they lie in; {@code above} maps a region to those. */
     static Set<String> regionsOf(DerivedLink link, Map<String, Set<String>> above) {
         var regions = new TreeSet<String>();
