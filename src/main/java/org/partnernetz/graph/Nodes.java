@@ -30,6 +30,45 @@ public class Nodes {
         }
     }
 
+    /**
+     * The fields of an object that its names answer: with only these asked for, a page may read its
+     * objects as {@link #NAMES_OF} projects them instead of whole.
+     */
+    public static final java.util.Set<String> NAMES = java.util.Set.of("__typename", "id", "key", "slug", "name",
+            "shortName", "kind");
+
+    /** Cypher: the names of node {@code %1$s} and its labels, a map that {@link #read} takes for a node. */
+    public static final String NAMES_OF = "%1$s {.key, .slug, .name, .shortName, .kind, labels: labels(%1$s)}";
+
+    /**
+     * Whether a request asks for nothing but {@link #NAMES} of the objects at {@code paths} (of its
+     * selection set, e.g. {@code edges/node/organisationA}).
+     */
+    public static boolean namesOnly(graphql.schema.DataFetchingFieldSelectionSet selection, String... paths) {
+        for (var path : paths) {
+            for (var field : selection.getFields(path + "/*")) {
+                if (!NAMES.contains(field.getName())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A node read whole, or its names as {@link #NAMES_OF} projects them. */
+    public static Node read(org.neo4j.driver.Value value) {
+        if (value.hasType(org.neo4j.driver.types.TypeSystem.getDefault().NODE())) {
+            return value.asNode();
+        }
+        var map = new java.util.HashMap<String, org.neo4j.driver.Value>();
+        value.keys().forEach(key -> {
+            if (!key.equals("labels") && !value.get(key).isNull()) {
+                map.put(key, value.get(key));
+            }
+        });
+        return new PartialNode(value.get("labels").asList(org.neo4j.driver.Value::asString), map);
+    }
+
     public GraphObject toObject(Node node) {
         return types.get(labelOf(node)).mapper().apply(node);
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import graphql.schema.DataFetchingEnvironment;
 import org.partnernetz.account.Caller;
+import org.partnernetz.graph.Nodes;
 import org.partnernetz.graphql.Connection;
 import org.partnernetz.graphql.Dates;
 import org.partnernetz.graphql.PageRequest;
@@ -80,7 +81,8 @@ class NetworkController {
         var read = network.collaborations(region, organisation, Dates.argument("from", from), Dates.argument("to", to),
                 PageRequest.of(first, after), selection.contains("totalCount"),
                 PageRequest.nested(selection, "edges/node/links"), selection.contains("edges/node/links/through"),
-                selection.contains("edges/node/links/sources"));
+                selection.contains("edges/node/links/sources"),
+                Nodes.namesOnly(selection, "edges/node/organisationA", "edges/node/organisationB", "edges/node/links/through"));
         KnownSources.prime(environment, read.sources());
         return read.answer();
     }

@@ -154,23 +154,37 @@ class NetworkQueries {
             CALL (ranked) {
               UNWIND ranked[..$shown] AS p
               CALL (p) {
-                UNWIND CASE WHEN $withContexts OR $withSources THEN range(0, size(p.links) - 1) ELSE [] END AS i
-                WITH p, i WHERE p.starts[i] <= $to AND p.ends[i] >= $from
-                  AND ($below IS NULL OR CASE WHEN $everywhere THEN p.linkRegions[i] <> ''
-                       ELSE any(k IN split(p.linkRegions[i], ',') WHERE k IN $below) END)
-                WITH p.links[i] AS link ORDER BY link LIMIT $linksFirst
+                // Each list read once, not once for each of its entries.
+                WITH p.links AS links, p.starts AS starts, p.ends AS ends, p.linkRegions AS regions
+                UNWIND CASE WHEN $withContexts OR $withSources THEN range(0, size(links) - 1) ELSE [] END AS i
+                WITH links, i WHERE starts[i] <= $to AND ends[i] >= $from
+                  AND ($below IS NULL OR CASE WHEN $everywhere THEN regions[i] <> ''
+                       ELSE any(k IN split(regions[i], ',') WHERE k IN $below) END)
+                WITH links[i] AS link ORDER BY link LIMIT $linksFirst
                 RETURN collect(split(link, '\t')) AS first
               }
-              UNWIND split(p.pairKey, '|')
-                     + CASE WHEN $withContexts THEN [f IN first | f[1]] ELSE [] END
-                     + CASE WHEN $withSources THEN reduce(keys = [], f IN first | keys + split(f[7], ',')) ELSE [] END
-                     AS key
+              RETURN collect(split(p.pairKey, '|') + CASE WHEN $withContexts THEN [f IN first | f[1]] ELSE [] END) AS named,
+                     collect(CASE WHEN $withSources THEN reduce(keys = [], f IN first | keys + split(f[7], ',')) ELSE [] END)
+                     AS cited
+            }
+            // The organisations and contexts whole, or by their names (a projection straight in the
+            // aggregation: in a CASE or a list it reads each property on its own, several times slower).
+            CALL (named) {
+              UNWIND named AS keys
+              UNWIND keys AS key
               WITH DISTINCT key WHERE key <> ''
               MATCH (n:Entity {key: key})
-              RETURN collect(n) AS objects
+              RETURN collect(%5$s) AS objects
+            }
+            CALL (cited) {
+              UNWIND cited AS keys
+              UNWIND keys AS key
+              WITH DISTINCT key WHERE key <> ''
+              MATCH (n:Entity {key: key})
+              RETURN collect(n) AS sources
             }
             RETURN [p IN ranked | {pairKey: p.pairKey, links: %2$s, starts: %3$s, ends: %4$s, rank: p.`%1$s`}] AS pairs,
-                   objects
+                   objects + sources AS objects
             """;
 
     /**
@@ -183,7 +197,15 @@ class NetworkQueries {
                    COUNT { MATCH (r:Region) } AS regions
             """;
 
-    private static final String NODES = "UNWIND $keys AS key MATCH (n:Entity {key: key}) RETURN key, n";
+    /**
+     * Nodes by key: the organisations and contexts ({@code $named}) whole ({@code %s}: {@code n}) or
+     * by their names ({@link Nodes#NAMES_OF}), and the source documents ({@code $cited}) whole.
+     */
+    private static final String NODES = """
+            UNWIND $named AS key MATCH (n:Entity {key: key}) RETURN key, %s AS n
+            UNION ALL
+            UNWIND $cited AS key MATCH (n:Entity {key: key}) RETURN key, n
+            """;
 
     /**
      * The organisation a client names (resolved in the query: no row if it names none), its stored
@@ -323,11 +345,13 @@ class NetworkQueries {
      * read in full (two index seeks) and ranked in memory; its single-link pairs from the facts of its
      * contexts. {@code linksFirst}: how many links of each pair the request shows (their first, by
      * kind and context; 0: none); {@code withContexts}: whether it shows the
-     * projects, events and councils they run through; what it does not show is not read.
+     * projects, events and councils they run through; {@code namesOnly}: whether it shows nothing of
+     * the organisations and contexts but their names ({@link Nodes#NAMES}), which are then all that is
+     * read of them; what it does not show is not read.
      */
     Read<Connection<Connection.Edge<Collaboration>>> collaborations(String region, String organisation,
             PartialDate from, PartialDate to, PageRequest page, boolean countAll, int linksFirst,
-            boolean withContexts, boolean withSources) {
+            boolean withContexts, boolean withSources, boolean namesOnly) {
         boolean withLinks = linksFirst > 0;
         var parameters = new HashMap<String, Object>();
         SortKey.bindAfter("collaborations", PAIR_ORDER, page, parameters);
@@ -371,7 +395,7 @@ class NetworkQueries {
         } else {
             var property = regionKey == null ? StoredPair.RANK : StoredPair.rankProperty(regionKey);
             var stored = strongestStored(property, below, everywhere, fromDay, toDay, windowed, position, page, linksFirst,
-                    withContexts, withSources);
+                    withContexts, withSources, namesOnly);
             strongest = stored.pairs();
             known = stored.objects();
             everyPair = () -> computed(links.inRegions(below), below, fromDay, toDay);
@@ -391,7 +415,7 @@ class NetworkQueries {
                 : countAll ? (all != null ? all : everyPair.get()).size() : -1;
         // The pair after the page only says that there is a next page: its objects are not read.
         var shown = ranked.subList(0, Math.min(ranked.size(), page.first()));
-        var objects = objects(shown, linksFirst, withContexts, withSources, known);
+        var objects = objects(shown, linksFirst, withContexts, withSources, namesOnly, known);
         var rows = new ArrayList<Connection.Row<Collaboration>>();
         for (int i = 0; i < ranked.size(); i++) {
             var r = ranked.get(i);
@@ -427,7 +451,8 @@ class NetworkQueries {
      */
     private Strongest strongestStored(String property, Set<String> below, boolean everywhere, long from, long to,
             boolean windowed,
-            Position position, PageRequest page, int linksFirst, boolean withContexts, boolean withSources) {
+            Position position, PageRequest page, int linksFirst, boolean withContexts, boolean withSources,
+            boolean namesOnly) {
         int limit = page.limit();
         boolean withLinks = linksFirst > 0;
         if (limit == 0 || (position != null && position.weight() < 2)) {
@@ -436,7 +461,7 @@ class NetworkQueries {
         if (!windowed) {
             var start = position == null ? "" : StoredPair.rank(position.weight(), position.pairKey());
             return byRank(property, start, limit, withLinks, below, everywhere, page.first(), linksFirst, withContexts,
-                    withSources);
+                    withSources, namesOnly);
         }
         var best = new ArrayList<Ranked>();
         var start = "";
@@ -455,7 +480,7 @@ class NetworkQueries {
             }
             if (read.size() < chunk) {
                 return byKeys(best, property, withLinks, below, everywhere, from, to, page.first(), linksFirst,
-                        withContexts, withSources);
+                        withContexts, withSources, namesOnly);
             }
             var last = read.getLast();
             start = StoredPair.rank(last.position().weight(), last.pairKey());
@@ -465,7 +490,7 @@ class NetworkQueries {
                 if (worst.weight() > lastWeight || (worst.weight() == lastWeight
                         && worst.pairKey().compareTo(last.pairKey()) <= 0)) {
                     return byKeys(best, property, withLinks, below, everywhere, from, to, page.first(), linksFirst,
-                            withContexts, withSources);
+                            withContexts, withSources, namesOnly);
                 }
                 until = StoredPair.rank(worst.weight(), worst.pairKey());
                 chunk = 10_000;
@@ -519,24 +544,24 @@ class NetworkQueries {
 
     /** The entries of a rank index ({@link #BY_RANK}); their links only when {@code withLinks} (a page that shows no links needs none). */
     private Strongest byRank(String property, String start, int limit, boolean withLinks, Set<String> below,
-            boolean everywhere, int shown, int linksFirst, boolean withContexts, boolean withSources) {
-        var query = neo4j.query(BY_RANK.formatted(property) + pageOfPairs(property, withLinks))
+            boolean everywhere, int shown, int linksFirst, boolean withContexts, boolean withSources, boolean namesOnly) {
+        var query = neo4j.query(BY_RANK.formatted(property) + pageOfPairs(property, withLinks, namesOnly))
                 .bind(start).to("position").bind(limit).to("limit");
         return pageOfPairs(query, withLinks, below, everywhere, DerivedLink.OPEN_START, DerivedLink.OPEN_END, shown,
-                linksFirst,
-                withContexts, withSources);
+                linksFirst, withContexts, withSources, namesOnly);
     }
 
     /** The chosen pairs of a windowed page, in their order ({@link #BY_KEYS}), with the nodes it shows. */
     private Strongest byKeys(List<Ranked> chosen, String property, boolean withLinks, Set<String> below,
-            boolean everywhere, long from, long to, int shown, int linksFirst, boolean withContexts, boolean withSources) {
+            boolean everywhere, long from, long to, int shown, int linksFirst, boolean withContexts, boolean withSources,
+            boolean namesOnly) {
         if (chosen.isEmpty()) {
             return new Strongest(List.of(), Map.of());
         }
-        var query = neo4j.query(BY_KEYS + pageOfPairs(property, withLinks))
+        var query = neo4j.query(BY_KEYS + pageOfPairs(property, withLinks, namesOnly))
                 .bind(chosen.stream().map(Ranked::pairKey).toList()).to("keys");
         var read = pageOfPairs(query, withLinks, below, everywhere, from, to, shown, linksFirst, withContexts,
-                withSources);
+                withSources, namesOnly);
         if (!withLinks) {
             // Without links, the weights are those counted in the window, not the pairs' weights in all.
             return new Strongest(chosen, read.objects());
@@ -547,13 +572,14 @@ class NetworkQueries {
                 read.objects());
     }
 
-    private static String pageOfPairs(String property, boolean withLinks) {
+    private static String pageOfPairs(String property, boolean withLinks, boolean namesOnly) {
         return PAGE_OF_PAIRS.formatted(property, withLinks ? "p.links" : "[]", withLinks ? "p.starts" : "[]",
-                withLinks ? "p.ends" : "[]");
+                withLinks ? "p.ends" : "[]", namesOnly ? Nodes.NAMES_OF.formatted("n") : "n");
     }
 
     private Strongest pageOfPairs(Neo4jClient.RunnableSpec query, boolean withLinks, Set<String> below,
-            boolean everywhere, long from, long to, int shown, int linksFirst, boolean withContexts, boolean withSources) {
+            boolean everywhere, long from, long to, int shown, int linksFirst, boolean withContexts, boolean withSources,
+            boolean namesOnly) {
         var objects = new HashMap<String, Node>();
         var entries = new ArrayList<RankedEntry>();
         query.bind(shown).to("shown").bind(linksFirst).to("linksFirst").bind(withContexts && withLinks).to("withContexts")
@@ -564,7 +590,7 @@ class NetworkQueries {
                     record.get("pairs").asList(Value::asMap).forEach(row -> entries.add(new RankedEntry(
                             StoredPair.read((String) row.get("pairKey"), strings(row.get("links")),
                                     longs(row.get("starts")), longs(row.get("ends"))), (String) row.get("rank"))));
-                    record.get("objects").asList(Value::asNode)
+                    record.get("objects").asList(Nodes::read)
                             .forEach(node -> objects.put(node.get("key").asString(), node));
                     return null;
                 }).one();
@@ -600,29 +626,34 @@ class NetworkQueries {
      * others in one read (none when the page's query read them all).
      */
     private Map<String, Node> objects(List<Ranked> ranked, int linksFirst, boolean withContexts, boolean withSources,
-            Map<String, Node> known) {
-        var keys = new java.util.TreeSet<String>();
+            boolean namesOnly, Map<String, Node> known) {
+        var named = new java.util.TreeSet<String>();
+        var cited = new java.util.TreeSet<String>();
         for (var r : ranked) {
-            keys.add(StoredPair.first(r.pairKey()));
-            keys.add(StoredPair.second(r.pairKey()));
+            named.add(StoredPair.first(r.pairKey()));
+            named.add(StoredPair.second(r.pairKey()));
             if (withContexts || withSources) {
                 for (var link : firstLinks(r, linksFirst)) {
                     if (withContexts) {
-                        keys.add(link.context());
+                        named.add(link.context());
                     }
                     if (withSources) {
-                        keys.addAll(link.sources());
+                        cited.addAll(link.sources());
                     }
                 }
             }
         }
         var objects = new HashMap<String, Node>(known);
-        keys.removeAll(known.keySet());
-        if (!keys.isEmpty()) {
-            neo4j.query(NODES).bind(List.copyOf(keys)).to("keys").fetchAs(Void.class).mappedBy((types, record) -> {
-                objects.put(record.get("key").asString(), record.get("n").asNode());
-                return null;
-            }).all();
+        named.removeAll(known.keySet());
+        cited.removeAll(known.keySet());
+        if (!named.isEmpty() || !cited.isEmpty()) {
+            // The source documents whole: the request's source loader is primed with them.
+            neo4j.query(NODES.formatted(namesOnly ? Nodes.NAMES_OF.formatted("n") : "n"))
+                    .bind(List.copyOf(named)).to("named").bind(List.copyOf(cited)).to("cited").fetchAs(Void.class)
+                    .mappedBy((types, record) -> {
+                        objects.put(record.get("key").asString(), Nodes.read(record.get("n")));
+                        return null;
+                    }).all();
         }
         return objects;
     }
@@ -668,7 +699,7 @@ class NetworkQueries {
         var rankedOfSet = pairsOfSet.stream().map(pairs -> pairs.stream().filter(byPair::containsKey)
                 .map(pairKey -> new Ranked(pairKey, byPair.get(pairKey))).sorted(STRONGEST_FIRST).limit(first).toList())
                 .toList();
-        var objects = objects(rankedOfSet.stream().flatMap(List::stream).toList(), MAX_LINKS, true, false, Map.of());
+        var objects = objects(rankedOfSet.stream().flatMap(List::stream).toList(), MAX_LINKS, true, false, false, Map.of());
         return rankedOfSet.stream().map(ranked -> ranked.stream()
                 .map(r -> collaboration(r, MAX_LINKS, objects)).toList()).toList();
     }

@@ -30,9 +30,9 @@ public class NetworkService {
 
     NetworkQueries.Read<Connection<Connection.Edge<Collaboration>>> collaborations(String region, String organisation,
             PartialDate from, PartialDate to, PageRequest page, boolean countAll, int linksFirst, boolean withContexts,
-            boolean withSources) {
+            boolean withSources, boolean namesOnly) {
         return network.collaborations(region, organisation, from, to, page, countAll, linksFirst, withContexts,
-                withSources);
+                withSources, namesOnly);
     }
 
     /**

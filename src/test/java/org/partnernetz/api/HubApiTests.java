@@ -401,6 +401,32 @@ abstract class HubApiTests {
     }
 
     @Test
+    void aPageThatShowsOnlyNamesReadsNamesAndOneThatShowsMoreGetsIt() {
+        // Names only: the organisations and contexts are read as their names, not whole.
+        var names = graphQl.document("""
+                { collaborations(region: "nrw", first: 20) { edges { node {
+                    organisationA { id key name shortName } organisationB { name }
+                    links(first: 3) { through { __typename id ... on Project { name } } } } } } }""").execute();
+        // The same page asking for more of them reads them whole.
+        var more = graphQl.document("""
+                { collaborations(region: "nrw", first: 20) { edges { node {
+                    organisationA { id key name shortName description aliases } organisationB { name }
+                    links(first: 3) { through { __typename id ... on Project { name description } } } } } } }""").execute();
+        for (var path : List.of("collaborations.edges[*].node.organisationA.id", "collaborations.edges[*].node.organisationA.name",
+                "collaborations.edges[*].node.organisationB.name", "collaborations.edges[*].node.links[*].through.id",
+                "collaborations.edges[*].node.links[*].through.__typename")) {
+            var named = names.path(path).entityList(String.class).hasSizeGreaterThan(0).get();
+            more.path(path).entityList(String.class).isEqualTo(named);
+        }
+        names.path("collaborations.edges[*].node.organisationA.name").entityList(String.class)
+                .satisfies(list -> assertThat(list).allSatisfy(name -> assertThat(name).isNotBlank()));
+        more.path("collaborations.edges[*].node.organisationA.description").entityList(String.class)
+                .satisfies(list -> assertThat(list).anySatisfy(text -> assertThat(text).isNotBlank()));
+        more.path("collaborations.edges[*].node.links[*].through.description").entityList(String.class)
+                .satisfies(list -> assertThat(list).anySatisfy(text -> assertThat(text).isNotBlank()));
+    }
+
+    @Test
     void badArgumentsAreBadRequests() {
         for (var document : List.of(
                 "{ collaborations(from: \"2016-13\") { totalCount } }",
