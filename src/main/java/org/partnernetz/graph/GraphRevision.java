@@ -28,12 +28,15 @@ public class GraphRevision {
                      RETURN c.dueAt ORDER BY c.dueAt DESC LIMIT 1 }[0]), '-') AS token""";
 
     private final Neo4jClient neo4j;
-    /** The embedded database, when the hub runs one: read in-process, without a Bolt round trip. */
-    private final DatabaseManagementService embedded;
+    /**
+     * The embedded database, when the hub runs one: read in-process, without a Bolt round trip.
+     * Looked up at the first read, not here: it starts in the background while the beans are made.
+     */
+    private final ObjectProvider<DatabaseManagementService> embedded;
 
     GraphRevision(Neo4jClient neo4j, ObjectProvider<DatabaseManagementService> embedded) {
         this.neo4j = neo4j;
-        this.embedded = embedded.getIfAvailable();
+        this.embedded = embedded;
     }
 
     /** Advances the revision, in the caller's transaction (so a rolled-back write leaves it where it was). */
@@ -48,8 +51,9 @@ public class GraphRevision {
      */
     public String current() {
         var now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (embedded != null) {
-            return embedded.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally(CURRENT,
+        var database = embedded.getIfAvailable();
+        if (database != null) {
+            return database.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally(CURRENT,
                     Map.of("now", now.toZonedDateTime()), result -> result.hasNext() ? (String) result.next().get("token") : "0/-");
         }
         return neo4j.query(CURRENT).bind(now).to("now").fetchAs(String.class).one().orElse("0/-");
