@@ -42,6 +42,9 @@ class CollaborationPagesTests {
     /** Every link, as the base facts give them after the random changes. */
     private List<ContextFacts.Linked> everyLink;
 
+    /** Whether a page that read its organisations whole showed one with a description. */
+    private boolean describedWhenWhole;
+
     @AfterEach
     void removeTheChanges() {
         neo4j.query("MATCH ()-[r]->() WHERE r.key STARTS WITH $mark DELETE r").bind(MARK).to("mark").run();
@@ -83,6 +86,7 @@ class CollaborationPagesTests {
                 }
             }
         }
+        assertThat(describedWhenWhole).as("an organisation read whole shows its description").isTrue();
         for (var organisation : organisations.subList(0, 3)) {
             for (var window : windows) {
                 assertThat(paged("nrw", organisation, window, 3)).as("pages of %s in nrw from %s to %s (random seed %d)",
@@ -111,6 +115,14 @@ class CollaborationPagesTests {
                 assertThat(edge.node().organisationB().name()).isNotBlank();
                 assertThat(edge.node().links()).hasSize(Math.min(linksFirst, edge.node().weight()))
                         .allSatisfy(link -> assertThat(link.through().key()).isNotBlank());
+                // Read by names only, an organisation has no description; read whole, it has the seed's.
+                for (var shown : List.of(edge.node().organisationA(), edge.node().organisationB())) {
+                    if (namesOnly) {
+                        assertThat(shown.description()).as(shown.key()).isNull();
+                    } else if (shown.description() != null) {
+                        describedWhenWhole = true;
+                    }
+                }
             });
             assertThat(page.totalCount()).isEqualTo(expected.size());
             if (!page.pageInfo().hasNextPage()) {
