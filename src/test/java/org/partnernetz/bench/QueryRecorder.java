@@ -3,6 +3,7 @@ package org.partnernetz.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Query;
@@ -17,10 +18,13 @@ import org.springframework.context.annotation.Bean;
 /**
  * Records the Cypher the hub sends to Neo4j while recording is on: text and parameters of every
  * {@code run} on a session or transaction of the real driver. The benchmark replays them with
- * {@code PROFILE}, so the plans it reports are those of exactly the queries the hub runs.
+ * {@code PROFILE}, so the plans it reports are those of exactly the queries the hub runs. Queries of
+ * the hub's pollers, which run whatever is being measured, are left out.
  */
 class QueryRecorder {
 
+    /** The threads of the hub's pollers (webhook outbox, change feed): not part of what is measured. */
+    private static final Set<String> POLLERS = Set.of("webhook-outbox", "change-feed");
 
     /** One query as the hub sent it, and when ({@link System#nanoTime()}). */
     record Recorded(String text, Map<String, Object> parameters, long sentAt) {
@@ -42,7 +46,7 @@ class QueryRecorder {
     }
 
     private void record(Object[] args) {
-        if (!recording || args == null || args.length == 0) {
+        if (!recording || args == null || args.length == 0 || POLLERS.contains(Thread.currentThread().getName())) {
             return;
         }
         synchronized (recorded) {
