@@ -146,26 +146,19 @@ class NetworkQueries {
             """;
 
     /**
-     * The rest of {@link #BY_RANK} and {@link #BY_KEYS}: the nodes the first {@code $shown} of the
-     * {@code ranked} pairs show, their first links counted among those in the scope and in the
-     * window ({@code $from}, {@code $to}: days), and the pairs' links where the page shows them.
+     * The rest of {@link #BY_RANK} and {@link #BY_KEYS}: for the first {@code $shown} of the
+     * {@code ranked} pairs, their first {@code $linksFirst} links in the scope and window as text
+     * ({@link #FIRST_LINKS}, or none: {@code %2$s}) and the nodes they show.
      */
     private static final String PAGE_OF_PAIRS = """
             CALL (ranked) {
               UNWIND ranked[..$shown] AS p
-              CALL (p) {
-                // Each list read once, not once for each of its entries.
-                WITH p.links AS links, p.starts AS starts, p.ends AS ends, p.linkRegions AS regions
-                UNWIND CASE WHEN $withContexts OR $withSources THEN range(0, size(links) - 1) ELSE [] END AS i
-                WITH links, i WHERE starts[i] <= $to AND ends[i] >= $from
-                  AND ($below IS NULL OR CASE WHEN $everywhere THEN regions[i] <> ''
-                       ELSE any(k IN split(regions[i], ',') WHERE k IN $below) END)
-                WITH links[i] AS link ORDER BY link LIMIT $linksFirst
-                RETURN collect(split(link, '\t')) AS first
-              }
-              RETURN collect(split(p.pairKey, '|') + CASE WHEN $withContexts THEN [f IN first | f[1]] ELSE [] END) AS named,
-                     collect(CASE WHEN $withSources THEN reduce(keys = [], f IN first | keys + split(f[7], ',')) ELSE [] END)
-                     AS cited
+              %2$s
+              RETURN collect(first) AS firsts,
+                     collect(split(p.pairKey, '|') + CASE WHEN $withContexts THEN [l IN first | split(l, '\\t')[1]] ELSE [] END)
+                     AS named,
+                     collect(CASE WHEN $withSources THEN reduce(keys = [], l IN first | keys + split(split(l, '\\t')[7], ','))
+                             ELSE [] END) AS cited
             }
             // The organisations and contexts whole, or by their names (a projection straight in the
             // aggregation: in a CASE or a list it reads each property on its own, several times slower).
@@ -174,7 +167,7 @@ class NetworkQueries {
               UNWIND keys AS key
               WITH DISTINCT key WHERE key <> ''
               MATCH (n:Entity {key: key})
-              RETURN collect(%5$s) AS objects
+              RETURN collect(%3$s) AS objects
             }
             CALL (cited) {
               UNWIND cited AS keys
@@ -183,9 +176,33 @@ class NetworkQueries {
               MATCH (n:Entity {key: key})
               RETURN collect(n) AS sources
             }
-            RETURN [p IN ranked | {pairKey: p.pairKey, links: %2$s, starts: %3$s, ends: %4$s, rank: p.`%1$s`}] AS pairs,
-                   objects + sources AS objects
+            RETURN [p IN ranked | {pairKey: p.pairKey, rank: p.`%1$s`}] AS pairs, firsts, objects + sources AS objects
             """;
+
+    /**
+     * A pair's first {@code $linksFirst} links in the scope and window, in the order of their text
+     * (kind first, context second: the page's order of links). Each list is read once, not once for
+     * each of its entries, and only when needed: the days ({@code %2$s}) for a window, the regions
+     * ({@code %3$s}) when the pair has links outside the scope. The page's weights are not counted
+     * here: they are the rank's, or counted in the window before ({@link #IN_WINDOW}).
+     */
+    private static final String FIRST_LINKS = """
+            CALL (p) {
+                WITH p.links AS links%2$s%3$s
+                UNWIND range(0, size(links) - 1) AS i
+                WITH links, i%4$s
+                WITH links[i] AS link ORDER BY link LIMIT $linksFirst
+                RETURN collect(link) AS first
+              }""";
+
+    private static final String WINDOW_LISTS = ", p.starts AS starts, p.ends AS ends";
+    private static final String WINDOW_TEST = "starts[i] <= $to AND ends[i] >= $from";
+    /** A pair whose weight in the scope is its number of links has every link in it: no regions read. */
+    private static final String SCOPE_LIST = ", CASE WHEN %s = size(p.links) THEN null ELSE p.linkRegions END AS regions";
+    private static final String SCOPE_TEST = """
+            (regions IS NULL OR CASE WHEN $everywhere THEN regions[i] <> ''
+                                     ELSE any(k IN split(regions[i], ',') WHERE k IN $below) END)""";
+
 
     /**
      * The region a client names (resolved in the query: no row if it names none), its stored pair
@@ -535,9 +552,6 @@ class NetworkQueries {
                 }).toList();
     }
 
-    private record RankedEntry(StoredPair pair, String rank) {
-    }
-
     /** A page's strongest stored pairs, and the nodes its query read along with them, by seed key. */
     private record Strongest(List<Ranked> pairs, Map<String, Node> objects) {
     }
@@ -545,10 +559,13 @@ class NetworkQueries {
     /** The entries of a rank index ({@link #BY_RANK}); their links only when {@code withLinks} (a page that shows no links needs none). */
     private Strongest byRank(String property, String start, int limit, boolean withLinks, Set<String> below,
             boolean everywhere, int shown, int linksFirst, boolean withContexts, boolean withSources, boolean namesOnly) {
-        var query = neo4j.query(BY_RANK.formatted(property) + pageOfPairs(property, withLinks, namesOnly))
+        var query = neo4j.query(BY_RANK.formatted(property) + pageOfPairs(property, withLinks, false, below != null, namesOnly))
                 .bind(start).to("position").bind(limit).to("limit");
-        return pageOfPairs(query, withLinks, below, everywhere, DerivedLink.OPEN_START, DerivedLink.OPEN_END, shown,
-                linksFirst, withContexts, withSources, namesOnly);
+        var read = pageOfPairs(query, below, everywhere, DerivedLink.OPEN_START, DerivedLink.OPEN_END, shown,
+                linksFirst, withContexts, withSources);
+        // Without a window, a pair's weight in the scope is its rank's.
+        return new Strongest(read.entries().stream().map(entry -> new Ranked(entry.pairKey(),
+                StoredPair.weightOf(entry.rank()), entry.first())).toList(), read.objects());
     }
 
     /** The chosen pairs of a windowed page, in their order ({@link #BY_KEYS}), with the nodes it shows. */
@@ -558,47 +575,66 @@ class NetworkQueries {
         if (chosen.isEmpty()) {
             return new Strongest(List.of(), Map.of());
         }
-        var query = neo4j.query(BY_KEYS + pageOfPairs(property, withLinks, namesOnly))
+        var query = neo4j.query(BY_KEYS + pageOfPairs(property, withLinks, true, below != null, namesOnly))
                 .bind(chosen.stream().map(Ranked::pairKey).toList()).to("keys");
-        var read = pageOfPairs(query, withLinks, below, everywhere, from, to, shown, linksFirst, withContexts,
-                withSources, namesOnly);
-        if (!withLinks) {
-            // Without links, the weights are those counted in the window, not the pairs' weights in all.
-            return new Strongest(chosen, read.objects());
-        }
-        var byKey = new HashMap<String, Ranked>();
-        read.pairs().forEach(r -> byKey.put(r.pairKey(), r));
-        return new Strongest(chosen.stream().map(r -> byKey.get(r.pairKey())).filter(java.util.Objects::nonNull).toList(),
-                read.objects());
+        var read = pageOfPairs(query, below, everywhere, from, to, shown, linksFirst, withContexts, withSources);
+        // The weights are those counted in the window, not the pairs' weights in all.
+        var first = new HashMap<String, List<DerivedLink>>();
+        read.entries().forEach(entry -> first.put(entry.pairKey(), entry.first()));
+        return new Strongest(chosen.stream().filter(r -> first.containsKey(r.pairKey()))
+                .map(r -> new Ranked(r.pairKey(), r.weight(), first.get(r.pairKey()))).toList(), read.objects());
     }
 
-    private static String pageOfPairs(String property, boolean withLinks, boolean namesOnly) {
-        return PAGE_OF_PAIRS.formatted(property, withLinks ? "p.links" : "[]", withLinks ? "p.starts" : "[]",
-                withLinks ? "p.ends" : "[]", namesOnly ? Nodes.NAMES_OF.formatted("n") : "n");
-    }
-
-    private Strongest pageOfPairs(Neo4jClient.RunnableSpec query, boolean withLinks, Set<String> below,
-            boolean everywhere, long from, long to, int shown, int linksFirst, boolean withContexts, boolean withSources,
+    private static String pageOfPairs(String property, boolean withLinks, boolean windowed, boolean scoped,
             boolean namesOnly) {
+        var firstLinks = "WITH p, [] AS first";
+        if (withLinks) {
+            var tests = new ArrayList<String>();
+            if (windowed) {
+                tests.add(WINDOW_TEST);
+            }
+            if (scoped) {
+                tests.add(SCOPE_TEST);
+            }
+            firstLinks = FIRST_LINKS.formatted(property, windowed ? WINDOW_LISTS : "",
+                    scoped ? SCOPE_LIST.formatted(StoredPair.weightOfInCypher("p.`%s`".formatted(property))) : "",
+                    tests.isEmpty() ? "" : " WHERE " + String.join(" AND ", tests));
+        }
+        return PAGE_OF_PAIRS.formatted(property, firstLinks, namesOnly ? Nodes.NAMES_OF.formatted("n") : "n");
+    }
+
+    /** A page's pairs as its query read them: each with its rank and, for the pairs shown, their first links. */
+    private record PageOfPairs(List<PageEntry> entries, Map<String, Node> objects) {
+    }
+
+    /** {@code first}: the links the page shows of the pair (none for the pair after the page). */
+    private record PageEntry(String pairKey, String rank, List<DerivedLink> first) {
+    }
+
+    private PageOfPairs pageOfPairs(Neo4jClient.RunnableSpec query, Set<String> below, boolean everywhere, long from,
+            long to, int shown, int linksFirst, boolean withContexts, boolean withSources) {
         var objects = new HashMap<String, Node>();
-        var entries = new ArrayList<RankedEntry>();
-        query.bind(shown).to("shown").bind(linksFirst).to("linksFirst").bind(withContexts && withLinks).to("withContexts")
-                .bind(withSources && withLinks).to("withSources").bind(below == null ? null : List.copyOf(below)).to("below")
+        var entries = new ArrayList<PageEntry>();
+        query.bind(shown).to("shown").bind(linksFirst).to("linksFirst").bind(withContexts).to("withContexts")
+                .bind(withSources).to("withSources").bind(below == null ? null : List.copyOf(below)).to("below")
                 .bind(everywhere).to("everywhere")
                 .bind(from).to("from").bind(to).to("to")
                 .fetchAs(Void.class).mappedBy((types, record) -> {
-                    record.get("pairs").asList(Value::asMap).forEach(row -> entries.add(new RankedEntry(
-                            StoredPair.read((String) row.get("pairKey"), strings(row.get("links")),
-                                    longs(row.get("starts")), longs(row.get("ends"))), (String) row.get("rank"))));
+                    var firsts = record.get("firsts").asList(v -> v.asList(Value::asString));
+                    var pairs = record.get("pairs").asList(Value::asMap);
+                    for (int i = 0; i < pairs.size(); i++) {
+                        // Their days are not needed: the query kept the links in the window.
+                        var first = i < firsts.size() ? firsts.get(i).stream()
+                                .map(link -> DerivedLink.decode(link, DerivedLink.OPEN_START, DerivedLink.OPEN_END))
+                                .toList() : List.<DerivedLink>of();
+                        entries.add(new PageEntry((String) pairs.get(i).get("pairKey"), (String) pairs.get(i).get("rank"),
+                                first));
+                    }
                     record.get("objects").asList(Nodes::read)
                             .forEach(node -> objects.put(node.get("key").asString(), node));
                     return null;
                 }).one();
-        var pairs = entries.stream()
-                .map(entry -> withLinks ? new Ranked(entry.pair().pairKey(), entry.pair().shown(below, from, to))
-                        : new Ranked(entry.pair().pairKey(), StoredPair.weightOf(entry.rank()), List.of()))
-                .toList();
-        return new Strongest(pairs, objects);
+        return new PageOfPairs(entries, objects);
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {
