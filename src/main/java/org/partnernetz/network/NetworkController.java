@@ -68,7 +68,8 @@ class NetworkController {
         var read = network.partners(region, subregions, kinds, PageRequest.of(first, after),
                 PageRequest.nested(selection, "edges/ties"),
                 selection.contains("edges/ties") || selection.contains("edges/tieCount"),
-                selection.contains("edges/ties/relationship/sources"));
+                selection.contains("edges/ties/relationship/sources"),
+                Nodes.namesOnly(selection, "edges/node", "edges/ties/region", "edges/ties/through"));
         KnownSources.prime(environment, read.sources());
         return read.answer();
     }

@@ -55,7 +55,7 @@ class NetworkQueries {
      * region's stored count (counted only when a kind filter applies). The region is resolved from
      * the client's reference in the same query (no row: no such region; a region without partners
      * has an empty page, collected in the subquery); the position condition is {@link SortKey#seek}.
-     * Followed by {@link #TIES} when the request shows ties, or by nothing.
+     * Followed by {@link #SHOWN}, and then by {@link #TIES} when the request shows ties or by {@link #WITHOUT_TIES}.
      */
     private static final String PARTNERS = """
             %3$s
@@ -70,31 +70,57 @@ class NetworkQueries {
             WITH root, %1$s AS total, page
             """;
 
-    private static final String WITHOUT_TIES = "RETURN total, page, [] AS regions, [] AS ties, [] AS sources";
+    /** The page's organisations whole ({@code %s}: {@code o}) or by their names ({@link Nodes#NAMES_OF}), in order. */
+    private static final String SHOWN = """
+            CALL (page) {
+              UNWIND page AS entry
+              WITH entry.o AS o
+              RETURN collect(%s) AS shown
+            }
+            """;
+
+    private static final String WITHOUT_TIES = """
+            RETURN total, shown, [e IN page | e.position] AS positions, [] AS regions, [] AS contexts, [] AS ties,
+                   [] AS sources""";
 
     /**
      * The ties of the page's organisations, from the base facts: the regions in scope once, and for
      * each organisation how many ties it has and its first {@code $first} (by kind, region, project
-     * or event, role; region and project or event by key) with those projects and events; and, when
-     * the request shows them, the source documents those ties cite.
+     * or event, role; region and project or event by key); the regions and the projects and events
+     * of those ties, whole ({@code %2$s}: {@code r}, {@code %3$s}: {@code x}) or by their names; and,
+     * when the request shows them, the source documents those ties cite.
      */
     private static final String TIES = """
-            WITH total, page, %s AS regions
+            WITH total, page, shown, %1$s AS regions
             CALL (page, regions) {
               UNWIND page AS entry
               WITH entry.o AS o, regions
               CALL (o, regions) {
                 MATCH (o)-[rel:LOCATED_IN|ACTIVE_IN]->(r) WHERE r IN regions
-                RETURN {kind: type(rel), region: r.key, rel: rel, through: null} AS tie, null AS x
+                RETURN {kind: type(rel), region: r.key, rel: rel, through: null} AS tie, r, null AS x
                 UNION
                 MATCH (o)-[rel:PARTICIPATES_IN]->(x)-[:LOCATED_IN|ACTIVE_IN]->(r) WHERE r IN regions AND NOT x:Archived
-                RETURN {kind: 'PARTICIPATES_IN', region: r.key, rel: rel, through: x.key} AS tie, x
+                RETURN {kind: 'PARTICIPATES_IN', region: r.key, rel: rel, through: x.key} AS tie, r, x
               }
-              WITH o, tie, x
+              WITH o, tie, r, x
               ORDER BY tie.kind, tie.region, coalesce(tie.through, ''), coalesce(tie.rel.role, '')
-              WITH o, collect({tie: tie, x: x}) AS found
+              WITH o, collect({tie: tie, r: r, x: x}) AS found
               RETURN collect({key: o.key, count: size(found), ties: [t IN found[..$first] | t.tie],
+                              regions: [t IN found[..$first] | t.r],
                               contexts: [t IN found[..$first] WHERE t.x IS NOT NULL | t.x]}) AS ties
+            }
+            // Each node once; a projection straight in the aggregation (in a list it is several times slower).
+            CALL (ties) {
+              UNWIND ties AS of
+              UNWIND of.regions AS r
+              WITH DISTINCT r
+              RETURN collect(%2$s) AS tieRegions
+            }
+            CALL (ties) {
+              UNWIND ties AS of
+              UNWIND of.contexts AS x
+              WITH DISTINCT x
+              RETURN collect(%3$s) AS contexts
             }
             CALL (ties) {
               UNWIND ties AS of
@@ -104,8 +130,9 @@ class NetworkQueries {
               MATCH (s:Entity {key: sourceKey}) WHERE s:Source
               RETURN collect(s) AS sources
             }
-            RETURN total, page, regions, ties, sources
-            """.formatted(REGIONS_BELOW);
+            RETURN total, shown, [e IN page | e.position] AS positions, tieRegions AS regions, contexts,
+                   [of IN ties | {key: of.key, count: of.count, ties: of.ties}] AS ties, sources
+            """;
 
     /**
      * A region's partner total: its stored count, or counted for a kind filter. Chosen in Java, not
@@ -231,9 +258,10 @@ class NetworkQueries {
     private static final String STORED_OF_ORGANISATION = EntityQueries.matchReference(Label.Organisation, "o",
             "organisation") + """
             RETURN o.key AS key, coalesce(o.collaborationCount, 0) AS count,
-                   COLLECT { MATCH (p:Collaboration) WHERE p.pairKey STARTS WITH o.key + '|' RETURN p
+                   COLLECT { MATCH (p:Collaboration) WHERE p.pairKey STARTS WITH o.key + '|'
+                             RETURN p {.pairKey, .links, .starts, .ends}
                              UNION ALL
-                             MATCH (p:Collaboration {b: o.key}) RETURN p } AS pairs
+                             MATCH (p:Collaboration {b: o.key}) RETURN p {.pairKey, .links, .starts, .ends} } AS pairs
             """;
 
     /**
@@ -245,9 +273,9 @@ class NetworkQueries {
             "organisation") + """
             RETURN o.key AS key, coalesce(o.collaborationCount, 0) AS count,
                    COLLECT { MATCH (p:Collaboration) WHERE p.a = o.key AND p.rank > $position
-                             RETURN p ORDER BY p.rank LIMIT $limit }
+                             WITH p ORDER BY p.rank LIMIT $limit RETURN p {.pairKey, .links} }
                    + COLLECT { MATCH (p:Collaboration) WHERE p.b = o.key AND p.rank > $position
-                               RETURN p ORDER BY p.rank LIMIT $limit } AS pairs
+                               WITH p ORDER BY p.rank LIMIT $limit RETURN p {.pairKey, .links} } AS pairs
             """;
 
     /** One pair as read, with the links the request shows. */
@@ -286,11 +314,13 @@ class NetworkQueries {
      * A page of partners of the region a client names, each with its first {@code tiesFirst} ties
      * and the number of its ties, in one query; {@code withTies}: whether the request shows ties or
      * their number (if not, they are not read); {@code withSources}: whether it shows the ties'
-     * source documents, which then come along ({@link Read#sources}). NOT_FOUND if the reference
+     * source documents, which then come along ({@link Read#sources}); {@code namesOnly}: whether it
+     * shows nothing of the organisations, regions and projects or events but their names
+     * ({@link Nodes#NAMES}), which are then all that is read of them. NOT_FOUND if the reference
      * names no region.
      */
     Read<Connection<PartnerEdge>> partners(String region, boolean includeSubregions, List<String> kinds,
-            PageRequest page, int tiesFirst, boolean withTies, boolean withSources) {
+            PageRequest page, int tiesFirst, boolean withTies, boolean withSources, boolean namesOnly) {
         var parameters = new HashMap<String, Object>();
         parameters.put("region", EntityQueries.referenceValue(Label.Region, region, "region"));
         parameters.put("includeSubregions", includeSubregions);
@@ -301,10 +331,16 @@ class NetworkQueries {
         SortKey.bindAfter("partners", PARTNER_ORDER, page, parameters);
         var cypher = PARTNERS.formatted(kinds == null ? STORED_PARTNER_COUNT : PARTNER_COUNT_OF_KINDS,
                 SortKey.seek(PARTNER_ORDER, page), EntityQueries.matchReference(Label.Region, "root", "region"))
-                + (withTies ? TIES : WITHOUT_TIES);
+                + SHOWN.formatted(namesOnly ? Nodes.NAMES_OF.formatted("o") : "o")
+                + (withTies ? TIES.formatted(REGIONS_BELOW, namesOnly ? Nodes.NAMES_OF.formatted("r") : "r",
+                        namesOnly ? Nodes.NAMES_OF.formatted("x") : "x") : WITHOUT_TIES);
         return neo4j.query(cypher).bindAll(parameters).fetchAs(Read.class).mappedBy((types, record) -> {
-            var rows = record.get("page").asList(v -> new Connection.Row<>(Organisation.from(v.get("o").asNode()),
-                    v.get("position").asList(Value::asObject)));
+            var shown = record.get("shown").asList(Nodes::read);
+            var positions = record.get("positions").asList(v -> v.asList(Value::asObject));
+            var rows = new ArrayList<Connection.Row<Organisation>>();
+            for (int i = 0; i < shown.size(); i++) {
+                rows.add(new Connection.Row<>(Organisation.from(shown.get(i)), positions.get(i)));
+            }
             var ties = ties(record);
             var connection = Connection.of("partners", rows, page, record.get("total").asInt(),
                     (Organisation organisation, String cursor) -> {
@@ -329,18 +365,18 @@ class NetworkQueries {
 
     /** The ties of each organisation of a page to the region (or a region inside it), by organisation key. */
     private Map<String, Ties> ties(org.neo4j.driver.Record record) {
-        var ties = new HashMap<String, Ties>();
         var regions = new HashMap<String, Region>();
-        record.get("regions").asList(Value::asNode).forEach(node -> {
+        record.get("regions").asList(Nodes::read).forEach(node -> {
             var region = Region.from(node);
             regions.put(region.key(), region);
         });
+        var contexts = new HashMap<String, GraphObject>();
+        record.get("contexts").asList(Nodes::read).forEach(node -> {
+            var object = nodes.toObject(node);
+            contexts.put(object.key(), object);
+        });
+        var ties = new HashMap<String, Ties>();
         record.get("ties").asList(Value::asMap).forEach(entry -> {
-            var contexts = new HashMap<String, GraphObject>();
-            ((List<?>) entry.get("contexts")).forEach(context -> {
-                var object = nodes.toObject((Node) context);
-                contexts.put(object.key(), object);
-            });
             var of = ((List<?>) entry.get("ties")).stream().map(tie -> (Map<?, ?>) tie)
                     .map(tie -> new PartnerTie((String) tie.get("kind"), regions.get((String) tie.get("region")),
                             contexts.get((String) tie.get("through")), Relationship.from(
@@ -398,10 +434,16 @@ class NetworkQueries {
                     .bind(page.limit()).to("limit")
                     .fetchAs(Stored.class).mappedBy((types, record) ->
                             new Stored(record.get("key").asString(), record.get("count").asInt(), record.get("pairs").asList(v -> {
-                                var node = v.asNode();
-                                var pairKey = node.get("pairKey").asString();
-                                return new Ranked(pairKey, StoredPair.read(pairKey, node.get("links").asList(Value::asString),
-                                        node.get("starts").asList(Value::asLong), node.get("ends").asList(Value::asLong))
+                                var pairKey = v.get("pairKey").asString();
+                                var pairLinks = v.get("links").asList(Value::asString);
+                                // Without a window the query reads no days: every link overlaps.
+                                var starts = v.get("starts").isNull()
+                                        ? java.util.Collections.nCopies(pairLinks.size(), DerivedLink.OPEN_START)
+                                        : v.get("starts").asList(Value::asLong);
+                                var ends = v.get("ends").isNull()
+                                        ? java.util.Collections.nCopies(pairLinks.size(), DerivedLink.OPEN_END)
+                                        : v.get("ends").asList(Value::asLong);
+                                return new Ranked(pairKey, StoredPair.read(pairKey, pairLinks, starts, ends)
                                         .shown(below, fromDay, toDay));
                             }))).one().orElseThrow(() -> EntityQueries.notFound(Label.Organisation, organisation));
             var organisationKey = stored.key();

@@ -24,8 +24,8 @@ public class NetworkService {
     }
 
     NetworkQueries.Read<Connection<PartnerEdge>> partners(String region, boolean includeSubregions, List<String> kinds,
-            PageRequest page, int tiesFirst, boolean withTies, boolean withSources) {
-        return network.partners(region, includeSubregions, kinds, page, tiesFirst, withTies, withSources);
+            PageRequest page, int tiesFirst, boolean withTies, boolean withSources, boolean namesOnly) {
+        return network.partners(region, includeSubregions, kinds, page, tiesFirst, withTies, withSources, namesOnly);
     }
 
     NetworkQueries.Read<Connection<Connection.Edge<Collaboration>>> collaborations(String region, String organisation,

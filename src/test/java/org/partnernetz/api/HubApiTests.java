@@ -427,6 +427,33 @@ abstract class HubApiTests {
     }
 
     @Test
+    void aPartnersPageThatShowsOnlyNamesReadsNamesAndOneThatShowsMoreGetsIt() {
+        // Names only: the organisations, the ties' regions and their projects or events.
+        var names = graphQl.document("""
+                { partners(region: "nrw", first: 20) { edges { node { id key name kind }
+                    ties(first: 5) { region { key name } through { __typename id ... on Project { name } } } } } }""")
+                .execute();
+        var more = graphQl.document("""
+                { partners(region: "nrw", first: 20) { edges { node { id key name kind description }
+                    ties(first: 5) { region { key name type } through { __typename id ... on Project { name description } } } } } }""")
+                .execute();
+        for (var path : List.of("partners.edges[*].node.id", "partners.edges[*].node.name",
+                "partners.edges[*].ties[*].region.key", "partners.edges[*].ties[*].region.name",
+                "partners.edges[*].ties[*].through.id", "partners.edges[*].ties[*].through.__typename")) {
+            var named = names.path(path).entityList(String.class).hasSizeGreaterThan(0).get();
+            more.path(path).entityList(String.class).isEqualTo(named);
+        }
+        names.path("partners.edges[*].ties[*].region.name").entityList(String.class)
+                .satisfies(list -> assertThat(list).allSatisfy(name -> assertThat(name).isNotBlank()));
+        more.path("partners.edges[*].node.description").entityList(String.class)
+                .satisfies(list -> assertThat(list).anySatisfy(text -> assertThat(text).isNotBlank()));
+        more.path("partners.edges[*].ties[*].region.type").entityList(String.class)
+                .satisfies(list -> assertThat(list).isNotEmpty().allSatisfy(type -> assertThat(type).isNotBlank()));
+        more.path("partners.edges[*].ties[*].through.description").entityList(String.class)
+                .satisfies(list -> assertThat(list).anySatisfy(text -> assertThat(text).isNotBlank()));
+    }
+
+    @Test
     void badArgumentsAreBadRequests() {
         for (var document : List.of(
                 "{ collaborations(from: \"2016-13\") { totalCount } }",
