@@ -181,7 +181,7 @@ class NetworkQueries {
             CALL (ranked) {
               UNWIND ranked[..$shown] AS p
               %2$s
-              RETURN collect(first) AS firsts,
+              RETURN collect({pairKey: p.pairKey, first: first}) AS firsts,
                      collect(split(p.pairKey, '|') + CASE WHEN $withContexts THEN [l IN first | split(l, '\\t')[1]] ELSE [] END)
                      AS named,
                      collect(CASE WHEN $withSources THEN reduce(keys = [], l IN first | keys + split(split(l, '\\t')[7], ','))
@@ -207,29 +207,35 @@ class NetworkQueries {
             """;
 
     /**
-     * A pair's first {@code $linksFirst} links in the scope and window, in the order of their text
-     * (kind first, context second: the page's order of links). Each list is read once, not once for
-     * each of its entries, and only when needed: the days ({@code %2$s}) for a window, the regions
-     * ({@code %3$s}) when the pair has links outside the scope. The page's weights are not counted
-     * here: they are the rank's, or counted in the window before ({@link #IN_WINDOW}).
+     * A pair's first {@code $linksFirst} links in the scope and window, in the order of their text:
+     * kind first, context second, so by kind and context as the page shows them (links with the same
+     * kind and context follow their text, where Java would follow their days). Each list is read
+     * once, not once for each of its entries, and only when needed: the days ({@code %1$s},
+     * {@code %2$s}) for a window, the regions ({@code %3$s}) when the pair has links outside the
+     * scope; {@code %4$s}: the tests. The page's weights are not counted here: they are the rank's, or
+     * counted in the window before ({@link #IN_WINDOW}).
      */
     private static final String FIRST_LINKS = """
             CALL (p) {
-                WITH p.links AS links%2$s%3$s
+                WITH p, p.links AS links%1$s
+                WITH links%2$s%3$s
                 UNWIND range(0, size(links) - 1) AS i
                 WITH links, i%4$s
                 WITH links[i] AS link ORDER BY link LIMIT $linksFirst
                 RETURN collect(link) AS first
-              }""";
+            }""";
 
     private static final String WINDOW_LISTS = ", p.starts AS starts, p.ends AS ends";
     private static final String WINDOW_TEST = "starts[i] <= $to AND ends[i] >= $from";
-    /** A pair whose weight in the scope is its number of links has every link in it: no regions read. */
-    private static final String SCOPE_LIST = ", CASE WHEN %s = size(p.links) THEN null ELSE p.linkRegions END AS regions";
+    /**
+     * A pair whose weight in the scope ({@code %s}) is its number of links has every link in it: its
+     * regions are not read (null). A pair without them keeps no link.
+     */
+    private static final String SCOPE_LIST =
+            ", CASE WHEN %s = size(links) THEN null ELSE coalesce(p.linkRegions, []) END AS regions";
     private static final String SCOPE_TEST = """
             (regions IS NULL OR CASE WHEN $everywhere THEN regions[i] <> ''
                                      ELSE any(k IN split(regions[i], ',') WHERE k IN $below) END)""";
-
 
     /**
      * The region a client names (resolved in the query: no row if it names none), its stored pair
@@ -253,15 +259,16 @@ class NetworkQueries {
 
     /**
      * The organisation a client names (resolved in the query: no row if it names none), its stored
-     * pairs (first of the pair: a prefix of the key; or second), and its pair count.
+     * pairs (first of the pair: a prefix of the key; or second) with their links and, for a window
+     * ({@code %s}), their days, and its pair count.
      */
     private static final String STORED_OF_ORGANISATION = EntityQueries.matchReference(Label.Organisation, "o",
             "organisation") + """
             RETURN o.key AS key, coalesce(o.collaborationCount, 0) AS count,
                    COLLECT { MATCH (p:Collaboration) WHERE p.pairKey STARTS WITH o.key + '|'
-                             RETURN p {.pairKey, .links, .starts, .ends}
+                             RETURN p {.pairKey, .links%1$s}
                              UNION ALL
-                             MATCH (p:Collaboration {b: o.key}) RETURN p {.pairKey, .links, .starts, .ends} } AS pairs
+                             MATCH (p:Collaboration {b: o.key}) RETURN p {.pairKey, .links%1$s} } AS pairs
             """;
 
     /**
@@ -395,7 +402,7 @@ class NetworkQueries {
      * page ({@link #strongestStored}). Pairs with a single link in the scope come last, by pair key;
      * only a page that reaches them reads them from the base facts of the scope's contexts, as it
      * does for {@code totalCount} with a window ({@code countAll}). An organisation's stored pairs are
-     * read in full (two index seeks) and ranked in memory; its single-link pairs from the facts of its
+     * read (two index seeks: their keys, links and, for a window, days) and ranked in memory; its single-link pairs from the facts of its
      * contexts. {@code linksFirst}: how many links of each pair the request shows (their first, by
      * kind and context; 0: none); {@code withContexts}: whether it shows the
      * projects, events and councils they run through; {@code namesOnly}: whether it shows nothing of
@@ -428,7 +435,8 @@ class NetworkQueries {
             }
             // Without a region or a window, the page is the strongest pairs in the network's rank.
             boolean ranked = below == null && !windowed;
-            var stored = neo4j.query(ranked ? RANKED_OF_ORGANISATION : STORED_OF_ORGANISATION)
+            var stored = neo4j.query(ranked ? RANKED_OF_ORGANISATION
+                            : STORED_OF_ORGANISATION.formatted(windowed ? ", .starts, .ends" : ""))
                     .bind(EntityQueries.referenceValue(Label.Organisation, organisation, "organisation")).to("organisation")
                     .bind(position == null ? "" : StoredPair.rank(position.weight(), position.pairKey())).to("position")
                     .bind(page.limit()).to("limit")
@@ -436,7 +444,7 @@ class NetworkQueries {
                             new Stored(record.get("key").asString(), record.get("count").asInt(), record.get("pairs").asList(v -> {
                                 var pairKey = v.get("pairKey").asString();
                                 var pairLinks = v.get("links").asList(Value::asString);
-                                // Without a window the query reads no days: every link overlaps.
+                                // Without a window the query reads no days: every link is open at both ends.
                                 var starts = v.get("starts").isNull()
                                         ? java.util.Collections.nCopies(pairLinks.size(), DerivedLink.OPEN_START)
                                         : v.get("starts").asList(Value::asLong);
@@ -598,7 +606,10 @@ class NetworkQueries {
     private record Strongest(List<Ranked> pairs, Map<String, Node> objects) {
     }
 
-    /** The entries of a rank index ({@link #BY_RANK}); their links only when {@code withLinks} (a page that shows no links needs none). */
+    /**
+     * The entries of a rank index ({@link #BY_RANK}), each with the weight its rank says; their links
+     * only when {@code withLinks} (a page that shows no links needs none).
+     */
     private Strongest byRank(String property, String start, int limit, boolean withLinks, Set<String> below,
             boolean everywhere, int shown, int linksFirst, boolean withContexts, boolean withSources, boolean namesOnly) {
         var query = neo4j.query(BY_RANK.formatted(property) + pageOfPairs(property, withLinks, false, below != null, namesOnly))
@@ -638,7 +649,7 @@ class NetworkQueries {
             if (scoped) {
                 tests.add(SCOPE_TEST);
             }
-            firstLinks = FIRST_LINKS.formatted(property, windowed ? WINDOW_LISTS : "",
+            firstLinks = FIRST_LINKS.formatted(windowed ? WINDOW_LISTS : "", windowed ? ", starts, ends" : "",
                     scoped ? SCOPE_LIST.formatted(StoredPair.weightOfInCypher("p.`%s`".formatted(property))) : "",
                     tests.isEmpty() ? "" : " WHERE " + String.join(" AND ", tests));
         }
@@ -662,16 +673,14 @@ class NetworkQueries {
                 .bind(everywhere).to("everywhere")
                 .bind(from).to("from").bind(to).to("to")
                 .fetchAs(Void.class).mappedBy((types, record) -> {
-                    var firsts = record.get("firsts").asList(v -> v.asList(Value::asString));
-                    var pairs = record.get("pairs").asList(Value::asMap);
-                    for (int i = 0; i < pairs.size(); i++) {
-                        // Their days are not needed: the query kept the links in the window.
-                        var first = i < firsts.size() ? firsts.get(i).stream()
-                                .map(link -> DerivedLink.decode(link, DerivedLink.OPEN_START, DerivedLink.OPEN_END))
-                                .toList() : List.<DerivedLink>of();
-                        entries.add(new PageEntry((String) pairs.get(i).get("pairKey"), (String) pairs.get(i).get("rank"),
-                                first));
-                    }
+                    var firsts = new HashMap<String, List<DerivedLink>>();
+                    // Their days are not needed: the query kept the links in the window.
+                    record.get("firsts").asList(v -> v).forEach(v -> firsts.put(v.get("pairKey").asString(),
+                            v.get("first").asList(link -> DerivedLink.decode(link.asString(), DerivedLink.OPEN_START,
+                                    DerivedLink.OPEN_END))));
+                    record.get("pairs").asList(Value::asMap).forEach(pair -> entries.add(new PageEntry(
+                            (String) pair.get("pairKey"), (String) pair.get("rank"),
+                            firsts.getOrDefault((String) pair.get("pairKey"), List.of()))));
                     record.get("objects").asList(Nodes::read)
                             .forEach(node -> objects.put(node.get("key").asString(), node));
                     return null;
@@ -790,11 +799,4 @@ class NetworkQueries {
         return value == null ? List.of() : List.copyOf((java.util.Collection<String>) value);
     }
 
-    private static List<Long> longs(Object value) {
-        var longs = new ArrayList<Long>();
-        for (var item : (java.util.Collection<?>) value) {
-            longs.add(((Number) item).longValue());
-        }
-        return longs;
-    }
 }

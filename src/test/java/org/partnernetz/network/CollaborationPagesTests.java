@@ -80,7 +80,7 @@ class CollaborationPagesTests {
             for (var window : windows) {
                 for (int size : "duesseldorf".equals(region) ? new int[] {1, 4} : new int[] {20, 100}) {
                     var paged = paged(region, null, window, size);
-                    var expected = expected(region, null, window);
+                    var expected = expected(region, null, window, linksFirst(size));
                     assertThat(paged).as("pages of %d in %s from %s to %s (random seed %d, rerun with -Dpages.seed=%d)",
                             size, region, window[0], window[1], seed, seed).isEqualTo(expected);
                 }
@@ -90,27 +90,35 @@ class CollaborationPagesTests {
         for (var organisation : organisations.subList(0, 3)) {
             for (var window : windows) {
                 assertThat(paged("nrw", organisation, window, 3)).as("pages of %s in nrw from %s to %s (random seed %d)",
-                        organisation, window[0], window[1], seed).isEqualTo(expected("nrw", organisation, window));
-                assertThat(paged(null, organisation, window, 3)).isEqualTo(expected(null, organisation, window));
+                        organisation, window[0], window[1], seed).isEqualTo(expected("nrw", organisation, window, 3));
+                assertThat(paged(null, organisation, window, 3)).isEqualTo(expected(null, organisation, window, 3));
             }
         }
     }
 
-    /** Every page, as "pairKey weight" lines, and the total of each page checked against the count. */
+    /** Pages of 4 show no links; the others the first 3 of each pair's. */
+    private static int linksFirst(int size) {
+        return size == 4 ? 0 : 3;
+    }
+
+    /**
+     * Every page, as "pairKey weight links" lines (the links shown, as kind and context), and the
+     * total of each page checked against the count.
+     */
     private List<String> paged(String region, String organisation, PartialDate[] window, int size) {
         var lines = new ArrayList<String>();
-        var expected = expected(region, organisation, window);
+        int linksFirst = linksFirst(size);
+        var expected = expected(region, organisation, window, linksFirst);
         String cursor = null;
         for (int pages = 0; pages < 10_000; pages++) {
-            // Pages of 4 show no links; the others the first 3 of each pair's. Pages of 20 and 4 read
-            // the organisations and contexts by their names only, the others whole.
-            int linksFirst = size == 4 ? 0 : 3;
+            // Pages of 20 and 4 read the organisations and contexts by their names only, the others whole.
             boolean namesOnly = size == 20 || size == 4;
             var page = network.collaborations(region, organisation, window[0], window[1], PageRequest.of(size, cursor), true,
                     linksFirst, size != 4, size != 4, namesOnly).answer();
             page.edges().forEach(edge -> {
                 lines.add(edge.node().organisationA().key() + "|" + edge.node().organisationB().key()
-                        + " " + edge.node().weight());
+                        + " " + edge.node().weight() + " " + edge.node().links().stream()
+                                .map(link -> link.kind() + ":" + link.through().key()).toList());
                 assertThat(edge.node().organisationA().name()).isNotBlank();
                 assertThat(edge.node().organisationB().name()).isNotBlank();
                 assertThat(edge.node().links()).hasSize(Math.min(linksFirst, edge.node().weight()))
@@ -133,25 +141,31 @@ class CollaborationPagesTests {
         throw new AssertionError("paging did not end");
     }
 
-    /** The pairs and weights from the facts of every context, strongest first, then by pair key. */
-    private List<String> expected(String region, String organisation, PartialDate[] window) {
+    /**
+     * The pairs and weights from the facts of every context, strongest first, then by pair key, each
+     * with its first {@code linksFirst} links in the scope and window by kind and context.
+     */
+    private List<String> expected(String region, String organisation, PartialDate[] window, int linksFirst) {
         Set<String> below = region == null ? null : Set.copyOf(keys("""
                 MATCH (r:Region)-[:PART_OF*0..6]->(:Region {key: '%s'}) RETURN DISTINCT r.key AS key""".formatted(region)));
         long from = window[0] == null ? DerivedLink.OPEN_START : window[0].first().toEpochDay();
         long to = window[1] == null ? DerivedLink.OPEN_END : window[1].last().toEpochDay();
-        var weights = new java.util.TreeMap<String, Integer>();
+        var shown = new java.util.TreeMap<String, List<DerivedLink>>();
         for (var linked : everyLink) {
             var link = linked.link();
             if ((organisation == null || linked.a().equals(organisation) || linked.b().equals(organisation))
                     && (below == null || link.regions().stream().anyMatch(below::contains))
                     && link.startDay() <= to && link.endDay() >= from) {
-                weights.merge(linked.pairKey(), 1, Integer::sum);
+                shown.computeIfAbsent(linked.pairKey(), k -> new ArrayList<>()).add(link);
             }
         }
-        return weights.entrySet().stream()
-                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()
-                        .thenComparing(java.util.Map.Entry.comparingByKey()))
-                .map(e -> e.getKey() + " " + e.getValue()).toList();
+        return shown.entrySet().stream()
+                .sorted(java.util.Comparator.<java.util.Map.Entry<String, List<DerivedLink>>>comparingInt(e -> e.getValue().size())
+                        .reversed().thenComparing(java.util.Map.Entry::getKey))
+                .map(e -> e.getKey() + " " + e.getValue().size() + " " + e.getValue().stream()
+                        .sorted(java.util.Comparator.comparing(DerivedLink::kind).thenComparing(DerivedLink::context))
+                        .limit(linksFirst).map(link -> link.kind() + ":" + link.context()).toList())
+                .toList();
     }
 
     private List<String> keys(String cypher) {
