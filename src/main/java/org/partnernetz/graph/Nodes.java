@@ -40,6 +40,11 @@ public class Nodes {
     /** Cypher: the names of node {@code %1$s} and its labels, a map that {@link #read} takes for a node. */
     public static final String NAMES_OF = "%1$s {.key, .slug, .name, .shortName, .kind, labels: labels(%1$s)}";
 
+    /** Cypher for node {@code variable}: the node whole, or its names ({@link #NAMES_OF}) when {@code namesOnly}. */
+    public static String shown(String variable, boolean namesOnly) {
+        return namesOnly ? NAMES_OF.formatted(variable) : variable;
+    }
+
     /**
      * Whether a request asks for nothing but {@link #NAMES} of the objects at {@code paths} (of its
      * selection set, e.g. {@code edges/node/organisationA}).

@@ -338,9 +338,9 @@ class NetworkQueries {
         SortKey.bindAfter("partners", PARTNER_ORDER, page, parameters);
         var cypher = PARTNERS.formatted(kinds == null ? STORED_PARTNER_COUNT : PARTNER_COUNT_OF_KINDS,
                 SortKey.seek(PARTNER_ORDER, page), EntityQueries.matchReference(Label.Region, "root", "region"))
-                + SHOWN.formatted(namesOnly ? Nodes.NAMES_OF.formatted("o") : "o")
-                + (withTies ? TIES.formatted(REGIONS_BELOW, namesOnly ? Nodes.NAMES_OF.formatted("r") : "r",
-                        namesOnly ? Nodes.NAMES_OF.formatted("x") : "x") : WITHOUT_TIES);
+                + SHOWN.formatted(Nodes.shown("o", namesOnly))
+                + (withTies ? TIES.formatted(REGIONS_BELOW, Nodes.shown("r", namesOnly),
+                        Nodes.shown("x", namesOnly)) : WITHOUT_TIES);
         return neo4j.query(cypher).bindAll(parameters).fetchAs(Read.class).mappedBy((types, record) -> {
             var shown = record.get("shown").asList(Nodes::read);
             var positions = record.get("positions").asList(v -> v.asList(Value::asObject));
@@ -653,7 +653,7 @@ class NetworkQueries {
                     scoped ? SCOPE_LIST.formatted(StoredPair.weightOfInCypher("p.`%s`".formatted(property))) : "",
                     tests.isEmpty() ? "" : " WHERE " + String.join(" AND ", tests));
         }
-        return PAGE_OF_PAIRS.formatted(property, firstLinks, namesOnly ? Nodes.NAMES_OF.formatted("n") : "n");
+        return PAGE_OF_PAIRS.formatted(property, firstLinks, Nodes.shown("n", namesOnly));
     }
 
     /** A page's pairs as its query read them: each with its rank and, for the pairs shown, their first links. */
@@ -735,7 +735,7 @@ class NetworkQueries {
         cited.removeAll(known.keySet());
         if (!named.isEmpty() || !cited.isEmpty()) {
             // The source documents whole: the request's source loader is primed with them.
-            neo4j.query(NODES.formatted(namesOnly ? Nodes.NAMES_OF.formatted("n") : "n"))
+            neo4j.query(NODES.formatted(Nodes.shown("n", namesOnly)))
                     .bind(List.copyOf(named)).to("named").bind(List.copyOf(cited)).to("cited").fetchAs(Void.class)
                     .mappedBy((types, record) -> {
                         objects.put(record.get("key").asString(), Nodes.read(record.get("n")));

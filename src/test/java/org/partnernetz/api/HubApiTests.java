@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.partnernetz.graph.Nodes;
 import org.partnernetz.support.QueryCounter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -404,15 +405,15 @@ abstract class HubApiTests {
     @Test
     void aPageThatShowsOnlyNamesReadsNamesAndOneThatShowsMoreGetsIt() {
         // Names only: the organisations and contexts are read as their names, not whole.
-        var names = graphQl.document("""
+        var names = readingObjects(true, """
                 { collaborations(region: "nrw", first: 20) { edges { node {
                     organisationA { id key name shortName } organisationB { name }
-                    links(first: 3) { through { __typename id ... on Project { name } } } } } } }""").execute();
+                    links(first: 3) { through { __typename id ... on Project { name } } } } } } }""", "n");
         // The same page asking for more of them reads them whole.
-        var more = graphQl.document("""
+        var more = readingObjects(false, """
                 { collaborations(region: "nrw", first: 20) { edges { node {
                     organisationA { id key name shortName description aliases } organisationB { name }
-                    links(first: 3) { through { __typename id ... on Project { name description } } } } } } }""").execute();
+                    links(first: 3) { through { __typename id ... on Project { name description } } } } } } }""", "n");
         sameAt(names, more, List.of("collaborations.edges[*].node.organisationA.id",
                 "collaborations.edges[*].node.organisationA.name", "collaborations.edges[*].node.organisationB.name",
                 "collaborations.edges[*].node.links[*].through.id", "collaborations.edges[*].node.links[*].through.__typename"));
@@ -424,14 +425,14 @@ abstract class HubApiTests {
     @Test
     void aPartnersPageThatShowsOnlyNamesReadsNamesAndOneThatShowsMoreGetsIt() {
         // Names only: the organisations, the ties' regions and their projects or events.
-        var names = graphQl.document("""
+        var names = readingObjects(true, """
                 { partners(region: "nrw", first: 20) { edges { node { id key name kind }
-                    ties(first: 5) { region { key name } through { __typename id ... on Project { name } } } } } }""")
-                .execute();
-        var more = graphQl.document("""
+                    ties(first: 5) { region { key name } through { __typename id ... on Project { name } } } } } }""",
+                "o", "r", "x");
+        var more = readingObjects(false, """
                 { partners(region: "nrw", first: 20) { edges { node { id key name kind description }
-                    ties(first: 5) { region { key name type } through { __typename id ... on Project { name description } } } } } }""")
-                .execute();
+                    ties(first: 5) { region { key name type } through { __typename id ... on Project { name description } } } } } }""",
+                "o", "r", "x");
         sameAt(names, more, List.of("partners.edges[*].node.id", "partners.edges[*].node.name",
                 "partners.edges[*].ties[*].region.key", "partners.edges[*].ties[*].region.name",
                 "partners.edges[*].ties[*].through.id", "partners.edges[*].ties[*].through.__typename"));
@@ -439,6 +440,24 @@ abstract class HubApiTests {
         someNotBlank(more, "partners.edges[*].node.description");
         allNotBlank(more, "partners.edges[*].ties[*].region.type");
         someNotBlank(more, "partners.edges[*].ties[*].through.description");
+    }
+
+    /**
+     * Runs {@code document} and checks, in the Cypher it sent, how its page read the objects bound to
+     * {@code variables}: by their names ({@link Nodes#NAMES_OF}) when {@code byNames}, else whole.
+     */
+    private GraphQlTester.Response readingObjects(boolean byNames, String document, String... variables) {
+        var response = new GraphQlTester.Response[1];
+        var texts = queries.textsDuring(() -> response[0] = graphQl.document(document).execute());
+        for (var variable : variables) {
+            var names = Nodes.NAMES_OF.formatted(variable);
+            if (byNames) {
+                assertThat(texts).as("a query reading %s by its names", variable).anyMatch(text -> text.contains(names));
+            } else {
+                assertThat(texts).as("no query reading %s by its names", variable).noneMatch(text -> text.contains(names));
+            }
+        }
+        return response[0];
     }
 
     /** The values at each path: some, and the same in both answers. */

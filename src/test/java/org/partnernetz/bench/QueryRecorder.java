@@ -3,13 +3,13 @@ package org.partnernetz.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Query;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.partnernetz.support.DriverTap;
+import org.partnernetz.support.QueryCounter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -22,9 +22,6 @@ import org.springframework.context.annotation.Bean;
  * the hub's pollers, which run whatever is being measured, are left out.
  */
 class QueryRecorder {
-
-    /** The threads of the hub's pollers (webhook outbox, change feed): not part of what is measured. */
-    private static final Set<String> POLLERS = Set.of("webhook-outbox", "change-feed");
 
     /** One query as the hub sent it, and when ({@link System#nanoTime()}). */
     record Recorded(String text, Map<String, Object> parameters, long sentAt) {
@@ -46,7 +43,7 @@ class QueryRecorder {
     }
 
     private void record(Object[] args) {
-        if (!recording || args == null || args.length == 0 || POLLERS.contains(Thread.currentThread().getName())) {
+        if (!recording || args == null || args.length == 0 || QueryCounter.BACKGROUND.contains(Thread.currentThread().getName())) {
             return;
         }
         synchronized (recorded) {
